@@ -1,0 +1,101 @@
+/**
+ * Every statement the ingest writer runs. One document = one write transaction: these run in order inside it.
+ * Labels and relationship types are set with Cypher 5.26's dynamic `$(...)` syntax from values the writer has
+ * already checked against ENTITY_TYPES / RELATION_TYPES, so nothing user-supplied is ever spliced into text.
+ */
+export const INGEST = {
+  documentHash: `
+    MATCH (d:Document {id: $id})
+    RETURN d.contentHash AS contentHash`,
+
+  /** Entities the document mentioned before, so orphans can be removed after a rewrite. */
+  documentEntityIds: `
+    MATCH (:Document {id: $id})-[:MENTIONS]->(e:Entity)
+    RETURN collect(e.id) AS ids`,
+
+  /** Removes everything this document contributed, keeping the Document node itself. */
+  clearDocumentRelations: `
+    MATCH (d:Document {id: $id})-[:MENTIONS]->(e:Entity)-[r]-(:Entity)
+    WHERE r.documentId = $id
+    DELETE r`,
+  clearDocumentMentions: `
+    MATCH (d:Document {id: $id})
+    OPTIONAL MATCH (d)-[:CONTAINS]->(m:Mention)
+    DETACH DELETE m
+    WITH DISTINCT d
+    OPTIONAL MATCH (d)-[r:MENTIONS]->()
+    DELETE r`,
+
+  upsertDocument: `
+    MERGE (d:Document {id: $doc.id})
+    SET d.path = $doc.path, d.title = $doc.title, d.publication = $doc.publication, d.issue = $doc.issue,
+        d.date = $doc.date, d.url = $doc.url, d.text = $doc.text, d.contentHash = $doc.contentHash,
+        d.wordCount = $doc.wordCount, d.ingestedAt = datetime()`,
+
+  upsertEntities: `
+    UNWIND $entities AS row
+    MERGE (e:Entity {id: row.id})
+    ON CREATE SET e.name = row.name, e.type = row.type, e.aliases = []
+    SET e:$(row.type)
+    SET e.aliases = reduce(acc = coalesce(e.aliases, []), a IN row.aliases |
+          CASE WHEN a IN acc OR a = e.name THEN acc ELSE acc + a END)`,
+
+  createMentions: `
+    MATCH (d:Document {id: $documentId})
+    UNWIND $mentions AS row
+    MATCH (e:Entity {id: row.entityId})
+    MERGE (m:Mention {id: row.id})
+    SET m.documentId = $documentId, m.entityId = row.entityId, m.start = row.start, m.end = row.end,
+        m.text = row.text, m.sentenceStart = row.sentenceStart, m.sentenceEnd = row.sentenceEnd, m.reason = row.reason
+    MERGE (d)-[:CONTAINS]->(m)
+    MERGE (m)-[:REFERS_TO]->(e)`,
+
+  mergeDocumentMentions: `
+    MATCH (d:Document {id: $documentId})
+    UNWIND $counts AS row
+    MATCH (e:Entity {id: row.entityId})
+    MERGE (d)-[r:MENTIONS]->(e)
+    SET r.count = row.count`,
+
+  mergeRelations: `
+    UNWIND $relations AS row
+    MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})
+    MERGE (a)-[r:$(row.type) {documentId: row.documentId}]->(b)
+    SET r.evidence = row.evidence, r.evidenceStart = row.evidenceStart, r.reason = row.reason, r.weight = row.weight`,
+
+  /** Entities left with no mention anywhere (after a rewrite or a removal) go, with their edges. */
+  deleteOrphanEntities: `
+    UNWIND $ids AS id
+    MATCH (e:Entity {id: id})
+    WHERE NOT EXISTS { (e)<-[:REFERS_TO]-(:Mention) }
+    DETACH DELETE e`,
+
+  /** After a removal, aliases are recomputed from the mentions that remain. */
+  recomputeAliases: `
+    UNWIND $ids AS id
+    MATCH (e:Entity {id: id})
+    CALL (e) {
+      MATCH (m:Mention)-[:REFERS_TO]->(e)
+      WITH DISTINCT m.text AS t WHERE t <> e.name
+      RETURN collect(t) AS aliases
+    }
+    SET e.aliases = aliases`,
+
+  findDocument: `
+    MATCH (d:Document)
+    WHERE d.id = $key OR d.path = $key
+    RETURN d.id AS id, d.path AS path, d.title AS title`,
+
+  deleteDocument: `
+    MATCH (d:Document {id: $id})
+    DETACH DELETE d`,
+
+  knownEntities: `
+    MATCH (e:Entity)
+    RETURN e.id AS id, e.name AS name, e.type AS type, coalesce(e.aliases, []) AS aliases`,
+
+  counts: `
+    CALL () { MATCH (n) RETURN count(n) AS nodes }
+    CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+    RETURN nodes, relationships`,
+} as const;

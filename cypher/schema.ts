@@ -1,0 +1,32 @@
+/**
+ * The graph's schema, applied idempotently at every start (IF NOT EXISTS).
+ *
+ * (:Document {id})-[:CONTAINS]->(:Mention {id})-[:REFERS_TO]->(:Entity:<Type> {id})
+ * (:Document)-[:MENTIONS {count}]->(:Entity)
+ * (:Entity)-[:<RELATION_TYPE> {documentId, evidence, evidenceStart, reason, weight}]->(:Entity)
+ *   one relationship per (source, type, target, document), so a document's contribution can be removed exactly.
+ */
+import { RELATION_TYPES, CO_MENTION } from '../ingest/model.ts';
+
+export const SCHEMA_STATEMENTS: Record<string, string> = {
+  documentIdUnique: 'CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE',
+  entityIdUnique: 'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE',
+  mentionIdUnique: 'CREATE CONSTRAINT mention_id IF NOT EXISTS FOR (m:Mention) REQUIRE m.id IS UNIQUE',
+  entityName: 'CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name)',
+  entityType: 'CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)',
+  documentDate: 'CREATE INDEX document_date IF NOT EXISTS FOR (d:Document) ON (d.date)',
+  documentPublication: 'CREATE INDEX document_publication IF NOT EXISTS FOR (d:Document) ON (d.publication)',
+  documentPath: 'CREATE INDEX document_path IF NOT EXISTS FOR (d:Document) ON (d.path)',
+  mentionDocument: 'CREATE INDEX mention_document IF NOT EXISTS FOR (m:Mention) ON (m.documentId)',
+  entitySearch: 'CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliases]',
+  documentSearch: 'CREATE FULLTEXT INDEX document_search IF NOT EXISTS FOR (d:Document) ON EACH [d.title, d.publication]',
+  // Relationship-property indexes let a document's relations be found without scanning every edge.
+  ...Object.fromEntries(
+    [...RELATION_TYPES, CO_MENTION].map((t) => [
+      `relDocument_${t}`,
+      `CREATE INDEX rel_document_${t.toLowerCase()} IF NOT EXISTS FOR ()-[r:${t}]-() ON (r.documentId)`,
+    ]),
+  ),
+};
+
+export const AWAIT_INDEXES = 'CALL db.awaitIndexes(300)';

@@ -1,0 +1,86 @@
+/**
+ * The extraction's output, shared by the extractor, the Neo4j writer and `npm run extract -- --format json`.
+ * Offsets are UTF-16 code-unit offsets into `DocumentRecord.text` (JavaScript string indices), so
+ * `text.slice(start, end) === mention.text` always holds.
+ */
+export const ENTITY_TYPES = ['Paper', 'Lab', 'Person', 'Method', 'Benchmark', 'Model', 'Tool', 'Dataset'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export const RELATION_TYPES = [
+  'PROPOSES',
+  'INTRODUCES',
+  'IMPROVES_ON',
+  'VARIANT_OF',
+  'COMPARED_WITH',
+  'EVALUATED_ON',
+  'AUTHORED_BY',
+  'FROM_LAB',
+  'AFFILIATED_WITH',
+  'USES',
+] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];
+
+/** Sentence-level co-occurrence, stored apart from the typed relations above. */
+export const CO_MENTION = 'CO_MENTIONED' as const;
+
+export interface DocumentRecord {
+  /** Stable id: hash of publication + normalised path-independent identity (see ingest/document-id.ts). */
+  id: string;
+  /** The path (or URL) as given by the user. */
+  path: string;
+  title: string;
+  publication: string | null;
+  /** Issue/edition/episode number as written ("14"), when known. */
+  issue: string | null;
+  /** ISO date (YYYY-MM-DD) when known. */
+  date: string | null;
+  url: string | null;
+  /** The plain text every offset points into. */
+  text: string;
+  /** sha256 of `text` + metadata: an unchanged file re-ingests as a no-op. */
+  contentHash: string;
+  wordCount: number;
+}
+
+export interface MentionRecord {
+  documentId: string;
+  start: number;
+  end: number;
+  /** Equal to document.text.slice(start, end). */
+  text: string;
+  /** Offsets of the enclosing sentence in document.text. */
+  sentenceStart: number;
+  sentenceEnd: number;
+  /** The rule that produced the mention (a `reason` from the rule table). */
+  reason: string;
+}
+
+export interface EntityRecord {
+  /** Stable id derived from type + canonical name, e.g. "Method:grpo". */
+  id: string;
+  name: string;
+  type: EntityType;
+  /** Surface forms other than `name` (variants, expansions, misspellings). */
+  aliases: string[];
+  mentions: MentionRecord[];
+}
+
+export interface RelationRecord {
+  source: string;
+  target: string;
+  type: RelationType | typeof CO_MENTION;
+  documentId: string;
+  /** The sentence the relation was read from. */
+  evidence: string;
+  evidenceStart: number;
+  /** The rule that produced it. */
+  reason: string;
+  /** Co-mentions: how many sentences of this document mention both. Typed relations: 1. */
+  weight: number;
+}
+
+export interface Extraction {
+  documents: DocumentRecord[];
+  entities: EntityRecord[];
+  relations: RelationRecord[];
+}

@@ -1,0 +1,132 @@
+/**
+ * Writes one extracted document into Neo4j in ONE write transaction, so a failure never leaves half a document.
+ * Unchanged documents (same contentHash) are skipped before any write; a changed document replaces its own
+ * mentions and relations; entities it alone mentioned are removed.
+ */
+import type { Driver } from 'neo4j-driver';
+import { z } from 'zod';
+import { INGEST } from '../cypher/ingest.ts';
+import { CO_MENTION, ENTITY_TYPES, RELATION_TYPES, type DocumentRecord, type EntityRecord, type RelationRecord } from './model.ts';
+
+export type WriteStatus = 'created' | 'updated' | 'unchanged';
+
+// Labels and relationship types become part of the graph's structure, so they are checked before they reach Cypher.
+const EntityType = z.enum(ENTITY_TYPES);
+const RelationType = z.enum([...RELATION_TYPES, CO_MENTION]);
+
+export function mentionId(documentId: string, start: number, end: number, entityId: string): string {
+  return `${documentId}:${start}-${end}:${entityId}`;
+}
+
+export async function documentHash(driver: Driver, id: string): Promise<string | null> {
+  const session = driver.session({ defaultAccessMode: 'READ' });
+  try {
+    const res = await session.executeRead((tx) => tx.run(INGEST.documentHash, { id }));
+    return (res.records[0]?.get('contentHash') as string | undefined) ?? null;
+  } finally {
+    await session.close();
+  }
+}
+
+export async function writeDocument(
+  driver: Driver,
+  doc: DocumentRecord,
+  entities: EntityRecord[],
+  relations: RelationRecord[],
+): Promise<WriteStatus> {
+  const previous = await documentHash(driver, doc.id);
+  if (previous === doc.contentHash) return 'unchanged';
+
+  const entityRows = entities.map((e) => ({ id: e.id, name: e.name, type: EntityType.parse(e.type), aliases: e.aliases }));
+  const mentionRows = entities.flatMap((e) =>
+    e.mentions
+      .filter((m) => m.documentId === doc.id)
+      .map((m) => ({
+        id: mentionId(doc.id, m.start, m.end, e.id),
+        entityId: e.id,
+        start: m.start,
+        end: m.end,
+        text: m.text,
+        sentenceStart: m.sentenceStart,
+        sentenceEnd: m.sentenceEnd,
+        reason: m.reason,
+      })),
+  );
+  const counts = new Map<string, number>();
+  for (const m of mentionRows) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
+  const relationRows = relations
+    .filter((r) => r.documentId === doc.id)
+    .map((r) => ({ ...r, type: RelationType.parse(r.type) }));
+
+  const session = driver.session({ defaultAccessMode: 'WRITE' });
+  try {
+    await session.executeWrite(async (tx) => {
+      const before = await tx.run(INGEST.documentEntityIds, { id: doc.id });
+      const previousEntityIds = (before.records[0]?.get('ids') as string[] | undefined) ?? [];
+      if (previous !== null) {
+        await tx.run(INGEST.clearDocumentRelations, { id: doc.id });
+        await tx.run(INGEST.clearDocumentMentions, { id: doc.id });
+      }
+      await tx.run(INGEST.upsertDocument, { doc: { ...doc } });
+      await tx.run(INGEST.upsertEntities, { entities: entityRows });
+      await tx.run(INGEST.createMentions, { documentId: doc.id, mentions: mentionRows });
+      await tx.run(INGEST.mergeDocumentMentions, {
+        documentId: doc.id,
+        counts: [...counts].map(([entityId, count]) => ({ entityId, count })),
+      });
+      await tx.run(INGEST.mergeRelations, { relations: relationRows });
+      if (previousEntityIds.length) {
+        await tx.run(INGEST.deleteOrphanEntities, { ids: previousEntityIds });
+        await tx.run(INGEST.recomputeAliases, { ids: previousEntityIds.filter((id) => counts.has(id)) });
+      }
+    });
+  } finally {
+    await session.close();
+  }
+  return previous === null ? 'created' : 'updated';
+}
+
+export interface RemovedDocument {
+  id: string;
+  path: string;
+  title: string;
+  removedEntities: number;
+}
+
+/** Removes a document (by id or by the path it was ingested from) and whatever only it contributed. */
+export async function removeDocument(driver: Driver, key: string): Promise<RemovedDocument | null> {
+  const session = driver.session({ defaultAccessMode: 'WRITE' });
+  try {
+    return await session.executeWrite(async (tx) => {
+      const found = await tx.run(INGEST.findDocument, { key });
+      const rec = found.records[0];
+      if (!rec) return null;
+      const id = rec.get('id') as string;
+      const ids = ((await tx.run(INGEST.documentEntityIds, { id })).records[0]?.get('ids') as string[]) ?? [];
+      await tx.run(INGEST.clearDocumentRelations, { id });
+      await tx.run(INGEST.clearDocumentMentions, { id });
+      await tx.run(INGEST.deleteDocument, { id });
+      const orphaned = await tx.run(INGEST.deleteOrphanEntities, { ids });
+      await tx.run(INGEST.recomputeAliases, { ids });
+      return {
+        id,
+        path: rec.get('path') as string,
+        title: rec.get('title') as string,
+        removedEntities: orphaned.summary.counters.updates().nodesDeleted,
+      };
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+export async function graphCounts(driver: Driver): Promise<{ nodes: number; relationships: number }> {
+  const session = driver.session({ defaultAccessMode: 'READ' });
+  try {
+    const res = await session.executeRead((tx) => tx.run(INGEST.counts));
+    const r = res.records[0]!;
+    return { nodes: Number(r.get('nodes')), relationships: Number(r.get('relationships')) };
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,54 @@
+/** Builds the Express app (no listening here: server/index.ts listens, tests use supertest). */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Driver } from 'neo4j-driver';
+import type { Config } from './config.ts';
+import { errorMiddleware, notFoundRoute } from './errors.ts';
+import { healthRoutes } from './routes/health.ts';
+
+export interface AppDeps {
+  driver: Driver;
+  config: Config;
+  neo4jSource: 'uri' | 'embedded' | 'embedded-shared';
+  log?: (msg: string) => void;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'worker-src': ["'self'", 'blob:'] },
+      },
+    }),
+  );
+  if (deps.config.CORS_ORIGIN) {
+    const origin = deps.config.CORS_ORIGIN;
+    app.use('/api', (req, res, next) => {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+      res.setHeader('Access-Control-Allow-Headers', 'Content-Type');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      if (req.method === 'OPTIONS') return void res.sendStatus(204);
+      next();
+    });
+  }
+  app.use('/api', express.json({ limit: '64kb' }));
+
+  app.use('/api', healthRoutes(deps));
+  app.use('/api', notFoundRoute);
+
+  const dist = join(deps.config.projectRoot, 'client', 'dist');
+  if (existsSync(dist)) {
+    app.use(express.static(dist, { index: 'index.html', maxAge: '1h' }));
+    // Client-side routes (shared URLs) all load the single page.
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(dist, 'index.html')));
+  }
+  app.use(notFoundRoute);
+  app.use(errorMiddleware(deps.log));
+  return app;
+}
