@@ -1,21 +1,275 @@
 /**
- * The API contract shared by server and client: request inputs are parsed with these schemas on the server,
- * and the client types its calls from the same definitions. OpenAPI is generated from them.
+ * The API contract shared by server and client. The server parses every input with these schemas (so a bad
+ * request is a 400 with zod's message) and the client types its calls from the same definitions.
+ * /api/openapi.json is generated from them.
+ *
+ * Graph elements follow Cytoscape's JSON: nodes `{data:{id,...}}`, edges `{data:{id,source,target,...}}`.
+ * Entity node ids are entity ids ("Method:grpo"); document node ids are document ids; other nodes (from the
+ * Cypher console) use Neo4j's elementId.
  */
 import { z } from 'zod';
+import { ENTITY_TYPES, RELATION_TYPES, CO_MENTION } from '../ingest/model.ts';
+
+// ---------- shared pieces ----------
+export const EntityTypeEnum = z.enum(ENTITY_TYPES);
+export const RelationTypeEnum = z.enum([...RELATION_TYPES, CO_MENTION]);
+/** Every relationship type that can appear on the canvas between two entity/document nodes. */
+export const EdgeTypeEnum = z.enum([...RELATION_TYPES, CO_MENTION, 'MENTIONS']);
 
 export const ApiError = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.unknown().optional(),
-  }),
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });
 export type ApiError = z.infer<typeof ApiError>;
 
+/** A comma-separated query parameter ("Method,Lab") parsed into a checked list. */
+const csvOf = <const E extends readonly [string, ...string[]]>(values: E) =>
+  z
+    .string()
+    .max(1000)
+    .optional()
+    .transform((s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined))
+    .pipe(z.array(z.enum(values)).optional());
+
+const limit = (def: number, max: number) => z.coerce.number().int().min(1).max(max).default(def);
+const offset = z.coerce.number().int().min(0).max(1_000_000).default(0);
+/** Ids are opaque strings; bounded and free of control characters so they can be echoed in messages. */
+export const IdParam = z.string().min(1).max(300).regex(/^[^\u0000-\u001f]+$/, 'must not contain control characters');
+
+export const DocumentRef = z.object({
+  id: z.string(),
+  title: z.string(),
+  publication: z.string().nullable(),
+  issue: z.string().nullable(),
+  date: z.string().nullable(),
+  url: z.string().nullable(),
+});
+export type DocumentRef = z.infer<typeof DocumentRef>;
+
+export const NodeData = z
+  .object({
+    id: z.string(),
+    label: z.string(),
+    /** 'entity' | 'document' | 'mention' | 'other' (console results). */
+    kind: z.enum(['entity', 'document', 'mention', 'other']),
+    /** Entity type, 'Document', or the first Neo4j label for other nodes. */
+    type: z.string(),
+    mentionCount: z.number().int().optional(),
+    properties: z.record(z.string(), z.unknown()).optional(),
+  })
+  .passthrough();
+export const EdgeData = z
+  .object({
+    id: z.string(),
+    source: z.string(),
+    target: z.string(),
+    type: z.string(),
+    /** Co-mentions: sentences shared; typed relations and MENTIONS: evidence count / mention count. */
+    weight: z.number(),
+    evidenceCount: z.number().int(),
+    reason: z.string().optional(),
+    properties: z.record(z.string(), z.unknown()).optional(),
+  })
+  .passthrough();
+export const GraphElements = z.object({
+  nodes: z.array(z.object({ data: NodeData })),
+  edges: z.array(z.object({ data: EdgeData })),
+});
+export type NodeData = z.infer<typeof NodeData>;
+export type EdgeData = z.infer<typeof EdgeData>;
+export type GraphElements = z.infer<typeof GraphElements>;
+
+// ---------- GET /api/health ----------
 export const HealthResponse = z.object({
   status: z.literal('ok'),
   neo4j: z.object({ version: z.string(), edition: z.string(), source: z.enum(['uri', 'embedded', 'embedded-shared']) }),
   counts: z.object({ nodes: z.number().int(), relationships: z.number().int(), documents: z.number().int(), entities: z.number().int() }),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
+
+// ---------- GET /api/stats ----------
+const Count = <K extends string>(key: K) => z.object({ [key]: z.string(), count: z.number().int() } as { [P in K]: z.ZodString } & { count: z.ZodNumber });
+export const StatsResponse = z.object({
+  entitiesByType: z.array(Count('type')),
+  relationsByType: z.array(Count('type')),
+  documentsByPublication: z.array(Count('publication')),
+  /** "YYYY-MM" → documents; undated documents under "unknown". */
+  documentsByMonth: z.array(Count('month')),
+});
+export type StatsResponse = z.infer<typeof StatsResponse>;
+
+// ---------- GET /api/search ----------
+export const SearchQuery = z.object({
+  q: z.string().trim().min(1).max(200),
+  types: csvOf(ENTITY_TYPES),
+  limit: limit(10, 100),
+});
+export const SearchHit = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: EntityTypeEnum,
+  aliases: z.array(z.string()),
+  mentionCount: z.number().int(),
+  score: z.number(),
+});
+export const SearchResponse = z.object({ query: z.string(), hits: z.array(SearchHit) });
+export type SearchHit = z.infer<typeof SearchHit>;
+export type SearchResponse = z.infer<typeof SearchResponse>;
+
+// ---------- GET /api/entities/:id ----------
+export const EntityParams = z.object({ id: IdParam });
+export const EntityDetail = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: EntityTypeEnum,
+  aliases: z.array(z.string()),
+  mentionCount: z.number().int(),
+  documentCount: z.number().int(),
+  /** Earliest / latest issue (by date, then title) that mentions the entity. */
+  firstSeen: DocumentRef.nullable(),
+  lastSeen: DocumentRef.nullable(),
+  /** Typed relations by type and direction, for the details panel. */
+  relationCounts: z.array(z.object({ type: z.string(), direction: z.enum(['out', 'in']), count: z.number().int() })),
+});
+export type EntityDetail = z.infer<typeof EntityDetail>;
+
+// ---------- GET /api/entities/:id/mentions ----------
+export const MentionsQuery = z.object({ limit: limit(50, 500), offset });
+export const MentionItem = z.object({
+  id: z.string(),
+  document: DocumentRef,
+  /** The surface text as written ("Open AI"). */
+  text: z.string(),
+  /** Offsets into the document's plain text. */
+  start: z.number().int(),
+  end: z.number().int(),
+  sentence: z.string(),
+  /** Offsets of the surface text inside `sentence`, for highlighting. */
+  highlightStart: z.number().int(),
+  highlightEnd: z.number().int(),
+  reason: z.string().nullable(),
+});
+export const MentionsResponse = z.object({
+  entityId: z.string(),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  mentions: z.array(MentionItem),
+});
+export type MentionItem = z.infer<typeof MentionItem>;
+export type MentionsResponse = z.infer<typeof MentionsResponse>;
+
+// ---------- GET /api/entities/:id/neighbors ----------
+export const NeighborsQuery = z.object({
+  types: csvOf(ENTITY_TYPES),
+  relTypes: csvOf([...RELATION_TYPES, CO_MENTION]),
+  limit: limit(25, 200),
+});
+export const NeighborsResponse = z.object({
+  center: z.string(),
+  elements: GraphElements,
+  /** Neighbours matching the filters in all; `elements` holds at most `limit` of them (strongest first). */
+  total: z.number().int(),
+  more: z.number().int(),
+});
+export type NeighborsResponse = z.infer<typeof NeighborsResponse>;
+
+// ---------- GET /api/entities/:id/timeline ----------
+export const TimelineResponse = z.object({
+  entityId: z.string(),
+  points: z.array(z.object({ document: DocumentRef, count: z.number().int() })),
+});
+export type TimelineResponse = z.infer<typeof TimelineResponse>;
+
+// ---------- GET /api/edges (details of the edge(s) between two entities) ----------
+export const EdgeQuery = z.object({
+  source: IdParam,
+  target: IdParam,
+  type: RelationTypeEnum.optional(),
+  limit: limit(20, 200),
+});
+export const EdgeEvidence = z.object({
+  type: z.string(),
+  source: z.string(),
+  target: z.string(),
+  reason: z.string().nullable(),
+  evidence: z.string(),
+  document: DocumentRef,
+  weight: z.number(),
+});
+export const EdgeResponse = z.object({ source: z.string(), target: z.string(), total: z.number().int(), items: z.array(EdgeEvidence) });
+export type EdgeResponse = z.infer<typeof EdgeResponse>;
+
+// ---------- GET /api/documents, /api/documents/:id ----------
+export const DocumentSort = z.enum(['date', 'title', 'publication', 'mentions']);
+export const DocumentsQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  publication: z.string().max(200).optional(),
+  sort: DocumentSort.default('date'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  limit: limit(50, 500),
+  offset,
+});
+export const DocumentSummary = DocumentRef.extend({
+  path: z.string(),
+  wordCount: z.number().int(),
+  mentionCount: z.number().int(),
+  entityCount: z.number().int(),
+});
+export const DocumentsResponse = z.object({ total: z.number().int(), documents: z.array(DocumentSummary) });
+export const DocumentDetail = z.object({
+  document: DocumentSummary.extend({ text: z.string() }),
+  mentions: z.array(z.object({ id: z.string(), entityId: z.string(), start: z.number().int(), end: z.number().int(), text: z.string() })),
+  entities: z.array(z.object({ id: z.string(), name: z.string(), type: EntityTypeEnum, count: z.number().int() })),
+});
+export type DocumentSummary = z.infer<typeof DocumentSummary>;
+export type DocumentsResponse = z.infer<typeof DocumentsResponse>;
+export type DocumentDetail = z.infer<typeof DocumentDetail>;
+
+// ---------- GET /api/paths ----------
+export const PathsQuery = z.object({
+  from: IdParam,
+  to: IdParam,
+  maxHops: z.coerce.number().int().min(1).max(8).default(4),
+  limit: limit(5, 25),
+  /** Include sentence co-mentions as steps (on by default: issues often connect only through them). */
+  coMentions: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+});
+export const PathStep = z.object({
+  source: z.string(),
+  target: z.string(),
+  type: z.string(),
+  evidence: z.string().nullable(),
+  document: DocumentRef.nullable(),
+});
+export const PathsResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  paths: z.array(z.object({ length: z.number().int(), nodes: z.array(z.string()), steps: z.array(PathStep) })),
+  elements: GraphElements,
+  /** When both ends are documents: entities both mention, strongest first. */
+  shared: z.array(
+    z.object({ id: z.string(), name: z.string(), type: EntityTypeEnum, fromCount: z.number().int(), toCount: z.number().int() }),
+  ),
+});
+export type PathsResponse = z.infer<typeof PathsResponse>;
+
+// ---------- POST /api/cypher ----------
+export const CypherRequest = z
+  .object({
+    query: z.string().trim().min(1).max(20_000),
+    params: z.record(z.string().max(100), z.unknown()).default({}),
+  })
+  .strict();
+export const CypherResponse = z.object({
+  columns: z.array(z.string()),
+  rows: z.array(z.array(z.unknown())),
+  graph: GraphElements,
+  summary: z.object({
+    queryType: z.string(),
+    timeMs: z.number(),
+    rowCount: z.number().int(),
+    truncated: z.boolean(),
+  }),
+});
+export type CypherRequest = z.input<typeof CypherRequest>;
+export type CypherResponse = z.infer<typeof CypherResponse>;

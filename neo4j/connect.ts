@@ -25,7 +25,7 @@ type Neo4jConfig = Pick<
 >;
 
 export function createDriver(uri: string, auth?: { user: string; password: string }): Driver {
-  return neo4j.driver(uri, auth ? neo4j.auth.basic(auth.user, auth.password) : neo4j.auth.none(), {
+  return neo4j.driver(uri, auth ? neo4j.auth.basic(auth.user, auth.password) : undefined, {
     disableLosslessIntegers: true,
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 10_000,
