@@ -4,7 +4,7 @@
  * launcher with Maven, which fetches Neo4j's jars from Maven Central into ~/.m2 (one-off, ~130 MB).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,13 +46,15 @@ function javaMajorVersion(): number | null {
   return major === 1 ? Number(m[2]) : major;
 }
 
+const SOURCE = join(HERE, 'src', 'main', 'java', 'dev', 'nlkg', 'EmbeddedNeo4j.java');
+const CLASS_FILE = join(TARGET, 'classes', 'dev', 'nlkg', 'EmbeddedNeo4j.class');
+
+/** Built, with Neo4j's jars present, and not older than the launcher's source or the pom (a pulled change rebuilds). */
 function launcherBuilt(): boolean {
   const lib = join(TARGET, 'lib');
-  return (
-    existsSync(join(TARGET, 'classes', 'dev', 'nlkg', 'EmbeddedNeo4j.class')) &&
-    existsSync(lib) &&
-    readdirSync(lib).some((f) => f.startsWith('neo4j-kernel'))
-  );
+  if (!existsSync(CLASS_FILE) || !existsSync(lib) || !readdirSync(lib).some((f) => f.startsWith('neo4j-kernel'))) return false;
+  const built = statSync(CLASS_FILE).mtimeMs;
+  return statSync(SOURCE).mtimeMs <= built && statSync(join(HERE, 'pom.xml')).mtimeMs <= built;
 }
 
 /** Checks Java and Maven, then builds the launcher (fetching Neo4j) unless it is built already. */
