@@ -1,0 +1,213 @@
+/**
+ * The one module that talks to Cytoscape: registers the extensions once, owns the instance and its style,
+ * mirrors the graph model onto it, and runs layouts. Everything else works with plain data.
+ */
+import cytoscape from 'cytoscape';
+import dagre from 'cytoscape-dagre';
+import fcose from 'cytoscape-fcose';
+import type { EdgeData, GraphElements, NodeData } from '../../../contract/api.ts';
+import { edgeWidth, nodeSize, shortLabel } from '../model/palette.ts';
+import type { LayoutName } from '../model/url-state.ts';
+import { LARGE_GRAPH, layoutOptions } from './layouts.ts';
+import { stylesheet } from './style.ts';
+
+export { LARGE_GRAPH, layoutOptions } from './layouts.ts';
+
+/** The zoom a layout's fit may reach at most. */
+const MAX_FIT_ZOOM = 1.4;
+
+let registered = false;
+/** Registers fcose and dagre with Cytoscape (idempotent). */
+export function registerExtensions(): void {
+  if (registered) return;
+  cytoscape.use(fcose);
+  cytoscape.use(dagre);
+  registered = true;
+}
+
+export interface GraphEvents {
+  onSelect?(target: { kind: 'node'; data: NodeData } | { kind: 'edge'; data: EdgeData } | null): void;
+  onExpand?(id: string): void;
+  onContext?(target: { kind: 'node'; data: NodeData } | { kind: 'edge'; data: EdgeData }, pos: { x: number; y: number }): void;
+  onHover?(target: { kind: 'node'; data: NodeData } | { kind: 'edge'; data: EdgeData } | null, pos: { x: number; y: number }): void;
+}
+
+const nodeDisplay = (d: NodeData, more: number) => `${shortLabel(d.label)}${more > 0 ? `\n+${more} more` : ''}`;
+
+export class GraphView {
+  readonly cy: cytoscape.Core;
+  private running: cytoscape.Layouts | null = null;
+
+  constructor(container: HTMLElement, private readonly events: GraphEvents = {}) {
+    registerExtensions();
+    this.cy = cytoscape({
+      container,
+      style: stylesheet(),
+      minZoom: 0.05,
+      maxZoom: 4,
+      boxSelectionEnabled: true,
+      selectionType: 'single',
+    });
+    this.bindEvents();
+  }
+
+  private targetOf(ele: cytoscape.SingularElementArgument) {
+    return ele.isNode() ? { kind: 'node' as const, data: ele.data() as NodeData } : { kind: 'edge' as const, data: ele.data() as EdgeData };
+  }
+
+  private bindEvents() {
+    const cy = this.cy;
+    cy.on('tap', (e) => {
+      if (e.target === cy) this.events.onSelect?.(null);
+    });
+    cy.on('select', 'node, edge', (e) => this.events.onSelect?.(this.targetOf(e.target as cytoscape.SingularElementArgument)));
+    cy.on('dbltap', 'node', (e) => this.events.onExpand?.((e.target as cytoscape.NodeSingular).id()));
+    cy.on('cxttap', 'node, edge', (e) => {
+      const ele = e.target as cytoscape.SingularElementArgument;
+      this.events.onContext?.(this.targetOf(ele), e.renderedPosition ?? { x: 0, y: 0 });
+    });
+    cy.on('mouseover', 'node, edge', (e) => {
+      const ele = e.target as cytoscape.SingularElementArgument;
+      if (ele.isNode()) ele.addClass('hover');
+      this.events.onHover?.(this.targetOf(ele), e.renderedPosition ?? { x: 0, y: 0 });
+    });
+    cy.on('mousemove', 'node, edge', (e) => {
+      this.events.onHover?.(this.targetOf(e.target as cytoscape.SingularElementArgument), e.renderedPosition ?? { x: 0, y: 0 });
+    });
+    cy.on('mouseout', 'node, edge', (e) => {
+      (e.target as cytoscape.SingularElementArgument).removeClass('hover');
+      this.events.onHover?.(null, { x: 0, y: 0 });
+    });
+    cy.on('viewport', () => this.events.onHover?.(null, { x: 0, y: 0 }));
+  }
+
+  /**
+   * Makes the canvas show exactly `elements`: adds what is missing (new nodes placed around `around` if
+   * given), removes what is gone, refreshes data. Returns the ids of added nodes.
+   */
+  sync(elements: GraphElements, opts: { more?: ReadonlyMap<string, number>; expanded?: ReadonlySet<string>; around?: string | null } = {}): string[] {
+    const cy = this.cy;
+    const want = new Set<string>([...elements.nodes.map((n) => n.data.id), ...elements.edges.map((e) => e.data.id)]);
+    const added: string[] = [];
+    const large = elements.nodes.length > LARGE_GRAPH;
+    cy.batch(() => {
+      cy.elements().forEach((ele) => {
+        if (!want.has(ele.id())) ele.remove();
+      });
+      const center = opts.around ? cy.getElementById(opts.around) : null;
+      const c = center && center.nonempty() ? center.position() : null;
+      const fresh = elements.nodes.filter((n) => cy.getElementById(n.data.id).empty());
+      const addNodes: cytoscape.ElementDefinition[] = [];
+      fresh.forEach((n, i) => {
+        const more = opts.more?.get(n.data.id) ?? 0;
+        const data = { ...n.data, size: nodeSize(n.data.mentionCount), display: nodeDisplay(n.data, more) };
+        const angle = (2 * Math.PI * i) / Math.max(1, fresh.length);
+        const r = 90 + fresh.length * 4;
+        addNodes.push(c ? { group: 'nodes', data, position: { x: c.x + r * Math.cos(angle), y: c.y + r * Math.sin(angle) } } : { group: 'nodes', data });
+        added.push(n.data.id);
+      });
+      cy.add(addNodes);
+      for (const n of elements.nodes) {
+        const ele = cy.getElementById(n.data.id);
+        const more = opts.more?.get(n.data.id) ?? 0;
+        if (!fresh.includes(n)) ele.data({ ...n.data, size: nodeSize(n.data.mentionCount), display: nodeDisplay(n.data, more) });
+        ele.toggleClass('has-more', more > 0);
+        ele.toggleClass('expanded', opts.expanded?.has(n.data.id) ?? false);
+      }
+      const addEdges: cytoscape.ElementDefinition[] = [];
+      for (const e of elements.edges) {
+        const w = edgeWidth(e.data.weight);
+        const data = { ...e.data, w, wSel: w + 2 };
+        const ele = cy.getElementById(e.data.id);
+        if (ele.empty()) addEdges.push({ group: 'edges', data, classes: large ? 'fast' : '' });
+        else ele.data(data);
+      }
+      cy.add(addEdges);
+      cy.edges().toggleClass('fast', large);
+    });
+    return added;
+  }
+
+  /** Runs a layout over the whole graph; resolves when it has stopped. Throws on an unknown layout name. */
+  runLayout(name: LayoutName | string, opts: { incremental?: boolean; animate?: boolean; fit?: boolean } = {}): Promise<{ ms: number }> {
+    const options = layoutOptions(name, { nodeCount: this.cy.nodes().length, ...opts });
+    this.running?.stop();
+    const started = performance.now();
+    if (this.cy.nodes().empty()) return Promise.resolve({ ms: 0 });
+    const layout = this.cy.layout(options);
+    this.running = layout;
+    return new Promise((resolve) => {
+      layout.one('layoutstop', () => {
+        if (this.running === layout) this.running = null;
+        // A fit on a handful of nodes zooms in absurdly: cap it.
+        if (options.fit !== false && this.cy.zoom() > MAX_FIT_ZOOM) {
+          this.cy.zoom(MAX_FIT_ZOOM);
+          this.cy.center();
+        }
+        resolve({ ms: performance.now() - started });
+      });
+      layout.run();
+    });
+  }
+
+  select(id: string | null, opts: { center?: boolean } = {}): void {
+    this.cy.elements(':selected').unselect();
+    if (!id) return;
+    const ele = this.cy.getElementById(id);
+    if (ele.empty()) return;
+    ele.select();
+    if (opts.center) this.cy.animate({ center: { eles: ele }, zoom: Math.max(this.cy.zoom(), 0.9) }, { duration: 300 });
+  }
+
+  selectedIds(): string[] {
+    return this.cy.nodes(':selected').map((n) => n.id());
+  }
+
+  /** Marks a path: its nodes and edges highlighted, everything else faded. Pass null to clear. */
+  markPath(nodeIds: readonly string[] | null, edgeIds: readonly string[] = []): void {
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements().removeClass('path faded');
+      if (!nodeIds) return;
+      const byIds = (ids: readonly string[]) => ids.reduce((acc, id) => acc.union(cy.getElementById(id)), cy.collection());
+      const nodes = byIds(nodeIds);
+      const edges = byIds(edgeIds);
+      cy.elements().not(nodes).not(edges).addClass('faded');
+      nodes.addClass('path');
+      edges.addClass('path');
+    });
+  }
+
+  fit(ids?: readonly string[]): void {
+    if (ids && ids.length) this.cy.animate({ fit: { eles: ids.reduce((acc, id) => acc.union(this.cy.getElementById(id)), this.cy.collection()), padding: 60 } }, { duration: 300 });
+    else this.cy.fit(undefined, 40);
+  }
+
+  zoomBy(factor: number): void {
+    const cy = this.cy;
+    cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  }
+
+  toggleEdgeLabels(on: boolean): void {
+    this.cy.edges().toggleClass('labelled', on);
+  }
+
+  png(): Blob {
+    return this.cy.png({ output: 'blob', full: true, bg: '#0f141b', scale: 2, maxWidth: 4000, maxHeight: 4000 }) as unknown as Blob;
+  }
+
+  json(): GraphElements {
+    const strip = <T extends object>(d: T) => {
+      const { size: _s, display: _d, w: _w, wSel: _ws, ...rest } = d as T & { size?: unknown; display?: unknown; w?: unknown; wSel?: unknown };
+      return rest;
+    };
+    return {
+      nodes: this.cy.nodes().map((n) => ({ data: strip(n.data() as NodeData), position: n.position() })),
+      edges: this.cy.edges().map((e) => ({ data: strip(e.data() as EdgeData) })),
+    } as unknown as GraphElements;
+  }
+
+  resize(): void {
+    this.cy.resize();
+  }
+}

@@ -1,0 +1,82 @@
+/** The Cytoscape stylesheet. Sizes and widths are precomputed into data fields (fast on big graphs). */
+import type cytoscape from 'cytoscape';
+import { EDGE_LOOKS, NODE_LOOKS, OTHER_EDGE, OTHER_NODE } from '../model/palette.ts';
+
+export function stylesheet(): cytoscape.StylesheetJson {
+  const s: cytoscape.StylesheetJson = [
+    {
+      selector: 'node',
+      style: {
+        'background-color': OTHER_NODE.color,
+        shape: OTHER_NODE.shape as cytoscape.Css.NodeShape,
+        width: 'data(size)',
+        height: 'data(size)',
+        label: 'data(display)',
+        color: '#dfe5ee',
+        'font-size': 11,
+        'font-family': 'Inter, system-ui, -apple-system, Segoe UI, sans-serif',
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 4,
+        'text-wrap': 'wrap',
+        'text-max-width': '160px',
+        'text-outline-color': '#0f141b',
+        'text-outline-width': 2,
+        'min-zoomed-font-size': 7,
+        'border-width': 1.5,
+        'border-color': '#0f141b',
+        'overlay-opacity': 0,
+      },
+    },
+  ];
+  for (const [type, look] of Object.entries(NODE_LOOKS)) {
+    s.push({ selector: `node[type = "${type}"]`, style: { 'background-color': look.color, shape: look.shape as cytoscape.Css.NodeShape } });
+  }
+  s.push(
+    { selector: 'node[kind = "document"]', style: { width: 34, height: 26, 'font-style': 'italic' } },
+    { selector: 'node.has-more', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#ffd166' } },
+    { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#e8edf5' } },
+    {
+      selector: 'edge',
+      style: {
+        width: 'data(w)',
+        'line-color': OTHER_EDGE.color,
+        'target-arrow-color': OTHER_EDGE.color,
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.8,
+        'curve-style': 'bezier',
+        opacity: 0.75,
+        label: '',
+        'font-size': 9,
+        color: '#b9c3d1',
+        'text-rotation': 'autorotate',
+        'text-outline-color': '#0f141b',
+        'text-outline-width': 2,
+        'min-zoomed-font-size': 8,
+        'overlay-opacity': 0,
+      },
+    },
+  );
+  for (const [type, look] of Object.entries(EDGE_LOOKS)) {
+    s.push({
+      selector: `edge[type = "${type}"]`,
+      style: {
+        'line-color': look.color,
+        'target-arrow-color': look.color,
+        'line-style': look.line,
+        'target-arrow-shape': look.arrow ? 'triangle' : 'none',
+      },
+    });
+  }
+  s.push(
+    { selector: 'edge.labelled', style: { label: 'data(type)' } },
+    { selector: 'edge.fast', style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none', 'haystack-radius': 0 } },
+    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#ffffff', 'border-style': 'solid', 'z-index': 10 } },
+    { selector: 'edge:selected', style: { width: 'data(wSel)', opacity: 1, label: 'data(type)', 'z-index': 10 } },
+    { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0.1 } },
+    { selector: 'edge.path', style: { 'line-color': '#ffd166', 'target-arrow-color': '#ffd166', opacity: 1, width: 4, 'line-style': 'solid', label: 'data(type)' } },
+    { selector: 'node.path', style: { 'border-color': '#ffd166', 'border-width': 4 } },
+    { selector: 'node.hover', style: { 'border-color': '#ffffff', 'border-width': 3 } },
+  );
+  return s;
+}
