@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { FCOSE_DEFAULTS, LARGE_GRAPH, layoutOptions } from '../../client/src/graph/layouts.ts';
+
+describe('layoutOptions', () => {
+  it('uses fcose draft quality and no animation above the large-graph threshold', () => {
+    const big = layoutOptions('fcose', { nodeCount: LARGE_GRAPH + 1 }) as unknown as Record<string, unknown>;
+    expect(big.quality).toBe('draft');
+    expect(big.animate).toBe(false);
+    const small = layoutOptions('fcose', { nodeCount: 40 }) as unknown as Record<string, unknown>;
+    expect(small.quality).toBe(FCOSE_DEFAULTS.quality);
+    expect(small.animate).toBe(true);
+  });
+
+  it('lays method lineages out left to right with dagre', () => {
+    expect((layoutOptions('dagre', { nodeCount: 10 }) as unknown as Record<string, unknown>).rankDir).toBe('LR');
+  });
+
+  it('keeps positions for an incremental fcose run', () => {
+    expect((layoutOptions('fcose', { nodeCount: 10, incremental: true }) as unknown as Record<string, unknown>).randomize).toBe(false);
+  });
+
+  it('throws on an unknown layout with the bad value in the message', () => {
+    expect(() => layoutOptions('spiral', { nodeCount: 1 })).toThrow(/Unknown layout "spiral": expected one of fcose, concentric, dagre/);
+    expect(() => layoutOptions('fcose', { nodeCount: -1 })).toThrow(/got -1/);
+  });
+});
