@@ -33,6 +33,7 @@ const csvOf = <const E extends readonly [string, ...string[]]>(values: E) =>
 const limit = (def: number, max: number) => z.coerce.number().int().min(1).max(max).default(def);
 const offset = z.coerce.number().int().min(0).max(1_000_000).default(0);
 /** Ids are opaque strings; bounded and free of control characters so they can be echoed in messages. */
+// eslint-disable-next-line no-control-regex -- the point of this regex is to reject control characters
 export const IdParam = z.string().min(1).max(300).regex(/^[^\u0000-\u001f]+$/, 'must not contain control characters');
 
 export const DocumentRef = z.object({
@@ -269,6 +270,8 @@ export const CypherResponse = z.object({
     timeMs: z.number(),
     rowCount: z.number().int(),
     truncated: z.boolean(),
+    /** True when the result held more nodes or relationships than the graph view keeps (2000 each). */
+    graphTruncated: z.boolean().optional(),
   }),
 });
 export type CypherRequest = z.input<typeof CypherRequest>;

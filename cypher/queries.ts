@@ -1,4 +1,46 @@
-/** Read statements behind the API. Every value is a $param; nothing is concatenated. */
+/**
+ * Read statements behind the API. Every value is a $param; nothing user-typed is concatenated.
+ *
+ * A few statements are templates: relationship types, hop counts and sort keys cannot be parameters in Cypher,
+ * so they are spliced in — but only from the zod-enum whitelists below, re-checked here (`relPattern`,
+ * `DOCUMENT_SORT_KEYS`), so a value that did not come from the enum throws before any text is built.
+ *
+ * Offsets: mention/sentence offsets are UTF-16 indices (JavaScript's), while Cypher's substring() counts code
+ * points, so sentences are cut in JavaScript (server/services/text.ts), never with substring() here.
+ */
+import { CO_MENTION, RELATION_TYPES } from '../ingest/model.ts';
+
+/** Relationship types between two entities (typed relations and sentence co-mentions). */
+export const ENTITY_REL_TYPES = [...RELATION_TYPES, CO_MENTION] as const;
+export type EntityRelType = (typeof ENTITY_REL_TYPES)[number];
+/** ...plus the document → entity link, for paths that start or end at (or pass through) a document. */
+export const PATH_REL_TYPES = [...ENTITY_REL_TYPES, 'MENTIONS'] as const;
+export type PathRelType = (typeof PATH_REL_TYPES)[number];
+
+const ALLOWED_REL_TYPES = new Set<string>(PATH_REL_TYPES);
+
+/** `PROPOSES|USES|...` for a relationship pattern; throws on anything outside the whitelist. */
+export function relPattern(types: readonly string[]): string {
+  if (types.length === 0) throw new Error('relPattern: no relationship types');
+  for (const t of types) if (!ALLOWED_REL_TYPES.has(t)) throw new Error(`relPattern: ${JSON.stringify(t)} is not a relationship type`);
+  return [...new Set(types)].join('|');
+}
+
+const ALL_ENTITY_RELS = relPattern(ENTITY_REL_TYPES);
+
+/** The DocumentRef shape of the contract, for a Document bound to `v`. */
+const docRef = (v: string) =>
+  `{id: ${v}.id, title: coalesce(${v}.title, ${v}.path, ${v}.id), publication: ${v}.publication, issue: ${v}.issue, date: ${v}.date, url: ${v}.url}`;
+
+/** Sort keys of GET /api/documents → the expression each sorts by. */
+export const DOCUMENT_SORT_KEYS = {
+  date: 'd.date',
+  title: 'toLower(d.title)',
+  publication: 'toLower(d.publication)',
+  mentions: 'mentionCount',
+} as const;
+export type DocumentSortKey = keyof typeof DOCUMENT_SORT_KEYS;
+
 export const QUERIES = {
   health: `
     CALL dbms.components() YIELD versions, edition
@@ -7,4 +49,250 @@ export const QUERIES = {
     CALL () { MATCH (d:Document) RETURN count(d) AS documents }
     CALL () { MATCH (e:Entity) RETURN count(e) AS entities }
     RETURN versions[0] AS version, edition, nodes, relationships, documents, entities`,
+
+  stats: `
+    CALL () {
+      MATCH (e:Entity)
+      WITH e.type AS type, count(*) AS count ORDER BY count DESC, type
+      RETURN collect({type: type, count: count}) AS entitiesByType
+    }
+    CALL () {
+      MATCH (:Entity)-[r:${ALL_ENTITY_RELS}]->(:Entity)
+      WITH type(r) AS type, count(*) AS count ORDER BY count DESC, type
+      RETURN collect({type: type, count: count}) AS relationsByType
+    }
+    CALL () {
+      MATCH (d:Document)
+      WITH coalesce(d.publication, 'unknown') AS publication, count(*) AS count ORDER BY count DESC, publication
+      RETURN collect({publication: publication, count: count}) AS documentsByPublication
+    }
+    CALL () {
+      MATCH (d:Document)
+      WITH coalesce(left(d.date, 7), 'unknown') AS month, count(*) AS count ORDER BY month
+      RETURN collect({month: month, count: count}) AS documentsByMonth
+    }
+    RETURN entitiesByType, relationsByType, documentsByPublication, documentsByMonth`,
+
+  /**
+   * $lucene is built by server/services/search.ts from escaped tokens. Exact name/alias matches and name
+   * prefixes get a flat bonus on top of Lucene's score, so "GRPO" always ranks the entity named GRPO first.
+   */
+  search: `
+    CALL db.index.fulltext.queryNodes('entity_search', $lucene, {limit: $candidates}) YIELD node AS e, score
+    WHERE $types IS NULL OR e.type IN $types
+    WITH e, score + CASE
+        WHEN toLower(e.name) = $exact THEN 10.0
+        WHEN any(a IN coalesce(e.aliases, []) WHERE toLower(a) = $exact) THEN 6.0
+        WHEN toLower(e.name) STARTS WITH $exact THEN 2.0
+        ELSE 0.0 END AS score
+    WITH e, score, COUNT { (e)<-[:REFERS_TO]-() } AS mentionCount
+    ORDER BY score DESC, mentionCount DESC, e.name
+    LIMIT $limit
+    RETURN e.id AS id, e.name AS name, e.type AS type, coalesce(e.aliases, []) AS aliases, mentionCount, score`,
+
+  entity: `
+    MATCH (e:Entity {id: $id})
+    CALL (e) {
+      MATCH (d:Document)-[:MENTIONS]->(e)
+      WITH d ORDER BY d.date IS NULL, d.date, d.title, d.id
+      WITH collect(${docRef('d')}) AS docs
+      RETURN size(docs) AS documentCount, docs[0] AS firstSeen,
+             coalesce(last([x IN docs WHERE x.date IS NOT NULL]), last(docs)) AS lastSeen
+    }
+    CALL (e) {
+      MATCH (e)-[r:${ALL_ENTITY_RELS}]-(o:Entity)
+      WHERE o <> e
+      WITH type(r) AS type, CASE WHEN startNode(r) = e THEN 'out' ELSE 'in' END AS direction, count(DISTINCT o) AS count
+      ORDER BY count DESC, type, direction
+      RETURN collect({type: type, direction: direction, count: count}) AS relationCounts
+    }
+    RETURN e.id AS id, e.name AS name, e.type AS type, coalesce(e.aliases, []) AS aliases,
+           COUNT { (e)<-[:REFERS_TO]-() } AS mentionCount, documentCount, firstSeen, lastSeen, relationCounts`,
+
+  /** One page of mentions, plus the text of each document on the page (sentences are cut in JavaScript). */
+  entityMentions: `
+    MATCH (e:Entity {id: $id})
+    CALL (e) {
+      MATCH (d:Document)-[:CONTAINS]->(m:Mention)-[:REFERS_TO]->(e)
+      WITH d, m ORDER BY d.date IS NULL, d.date, d.title, d.id, m.start, m.end
+      SKIP $offset LIMIT $limit
+      RETURN collect({id: m.id, documentId: d.id, document: ${docRef('d')}, text: m.text, start: m.start, end: m.end,
+                      sentenceStart: m.sentenceStart, sentenceEnd: m.sentenceEnd, reason: m.reason}) AS mentions,
+             collect(DISTINCT d) AS docs
+    }
+    RETURN COUNT { (e)<-[:REFERS_TO]-(:Mention) } AS total, mentions, [d IN docs | {id: d.id, text: d.text}] AS texts`,
+
+  /**
+   * Neighbours ranked by summed weight (typed relations count double: one stated relation says more than one
+   * shared sentence); `total` counts all that match, edges are aggregated per (source, type, target) among
+   * the centre and the neighbours kept.
+   */
+  entityNeighbors: (rels: string) => `
+    MATCH (c:Entity {id: $id})
+    CALL (c) {
+      MATCH (c)-[r:${rels}]-(n:Entity)
+      WHERE n <> c AND ($types IS NULL OR n.type IN $types)
+      WITH n, sum(coalesce(r.weight, 1) * CASE type(r) WHEN '${CO_MENTION}' THEN 1 ELSE 2 END) AS strength
+      ORDER BY strength DESC, n.name, n.id
+      WITH collect(n) AS ranked
+      RETURN size(ranked) AS total, ranked[0..$limit] AS picked
+    }
+    WITH total, [c] + picked AS members
+    CALL (members) {
+      UNWIND members AS n
+      RETURN collect({id: n.id, name: n.name, type: n.type, mentionCount: COUNT { (n)<-[:REFERS_TO]-() }}) AS nodes
+    }
+    CALL (members) {
+      UNWIND members AS a
+      MATCH (a)-[r:${rels}]->(b:Entity)
+      WHERE b IN members AND b <> a
+      WITH a, type(r) AS type, b, sum(coalesce(r.weight, 1)) AS weight, count(r) AS evidenceCount, collect(r.reason)[0] AS reason
+      RETURN collect({source: a.id, type: type, target: b.id, weight: weight, evidenceCount: evidenceCount, reason: reason}) AS edges
+    }
+    RETURN total, nodes, edges`,
+
+  entityTimeline: `
+    MATCH (e:Entity {id: $id})
+    CALL (e) {
+      MATCH (d:Document)-[r:MENTIONS]->(e)
+      WITH d, r ORDER BY d.date IS NULL, d.date, d.title, d.id
+      RETURN collect({document: ${docRef('d')}, count: r.count}) AS points
+    }
+    RETURN e.id AS entityId, points`,
+
+  /** Evidence of the relation(s) between two entities, either direction; typed relations before co-mentions. */
+  edgeEvidence: (rels: string) => `
+    OPTIONAL MATCH (a:Entity {id: $source})
+    OPTIONAL MATCH (b:Entity {id: $target})
+    CALL (a, b) {
+      WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
+      MATCH (a)-[r:${rels}]-(b)
+      MATCH (d:Document {id: r.documentId})
+      WITH r, d ORDER BY CASE type(r) WHEN '${CO_MENTION}' THEN 1 ELSE 0 END, type(r), d.date IS NULL, d.date, d.id, r.evidenceStart
+      WITH collect({type: type(r), source: startNode(r).id, target: endNode(r).id, reason: r.reason,
+                    evidence: coalesce(r.evidence, ''), document: ${docRef('d')}, weight: coalesce(r.weight, 1)}) AS all
+      RETURN size(all) AS total, all[0..$limit] AS items
+    }
+    RETURN a IS NOT NULL AS sourceFound, b IS NOT NULL AS targetFound, total, items`,
+
+  /** Sorted by a whitelisted key (DOCUMENT_SORT_KEYS), undated/untitled last whatever the direction. */
+  documents: (sort: DocumentSortKey, order: 'asc' | 'desc') => {
+    const key = DOCUMENT_SORT_KEYS[sort];
+    if (!key) throw new Error(`documents: unknown sort key ${JSON.stringify(sort)}`);
+    const dir = order === 'asc' ? 'ASC' : 'DESC';
+    return `
+    MATCH (d:Document)
+    WHERE ($q IS NULL OR toLower(coalesce(d.title, '')) CONTAINS $q OR toLower(coalesce(d.publication, '')) CONTAINS $q
+           OR toLower(coalesce(d.issue, '')) CONTAINS $q OR toLower(coalesce(d.path, '')) CONTAINS $q)
+      AND ($publication IS NULL OR d.publication = $publication)
+    WITH d, COUNT { (d)-[:CONTAINS]->() } AS mentionCount, COUNT { (d)-[:MENTIONS]->() } AS entityCount
+    ORDER BY ${key} IS NULL, ${key} ${dir}, d.id ${dir}
+    WITH collect({id: d.id, title: coalesce(d.title, d.path, d.id), publication: d.publication, issue: d.issue,
+                  date: d.date, url: d.url, path: coalesce(d.path, ''), wordCount: coalesce(d.wordCount, 0),
+                  mentionCount: mentionCount, entityCount: entityCount}) AS all
+    RETURN size(all) AS total, all[$offset..($offset + $limit)] AS documents`;
+  },
+
+  document: `
+    MATCH (d:Document {id: $id})
+    CALL (d) {
+      MATCH (d)-[:CONTAINS]->(m:Mention)
+      WITH m ORDER BY m.start, m.end, m.entityId
+      RETURN collect({id: m.id, entityId: m.entityId, start: m.start, end: m.end, text: m.text}) AS mentions
+    }
+    CALL (d) {
+      MATCH (d)-[r:MENTIONS]->(e:Entity)
+      WITH e, r ORDER BY r.count DESC, e.name
+      RETURN collect({id: e.id, name: e.name, type: e.type, count: r.count}) AS entities
+    }
+    RETURN {id: d.id, title: coalesce(d.title, d.path, d.id), publication: d.publication, issue: d.issue, date: d.date,
+            url: d.url, path: coalesce(d.path, ''), wordCount: coalesce(d.wordCount, 0), text: coalesce(d.text, ''),
+            mentionCount: size(mentions), entityCount: size(entities)} AS document, mentions, entities`,
+
+  /**
+   * Shortest paths between two entities/documents. Distinct node sequences only (parallel per-document
+   * relationships would otherwise multiply one route into many), preferring routes through fewer documents;
+   * LIMIT 200 before the sort keeps the enumeration lazy between hubs. For two documents, the entities
+   * both mention. Node data for every node on a kept path comes back too.
+   */
+  paths: (rels: string, maxHops: number) => {
+    if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 10) throw new Error(`paths: bad maxHops ${maxHops}`);
+    return `
+    OPTIONAL MATCH (fe:Entity {id: $from})
+    OPTIONAL MATCH (fd:Document {id: $from})
+    OPTIONAL MATCH (te:Entity {id: $to})
+    OPTIONAL MATCH (td:Document {id: $to})
+    WITH coalesce(fe, fd) AS a, coalesce(te, td) AS b
+    CALL (a, b) {
+      WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
+      MATCH p = allShortestPaths((a)-[:${rels}*..${maxHops}]-(b))
+      WITH DISTINCT [n IN nodes(p) | elementId(n)] AS ids, size([n IN nodes(p) WHERE n:Document]) AS documentHops
+      LIMIT 200
+      WITH ids ORDER BY documentHops
+      LIMIT $limit
+      RETURN collect(ids) AS paths
+    }
+    CALL (a, b) {
+      WITH a, b WHERE a:Document AND b:Document
+      MATCH (a)-[ra:MENTIONS]->(e:Entity)<-[rb:MENTIONS]-(b)
+      WITH e, ra.count AS fromCount, rb.count AS toCount
+      ORDER BY CASE WHEN fromCount < toCount THEN fromCount ELSE toCount END DESC, fromCount + toCount DESC, e.name
+      LIMIT 100
+      RETURN collect({id: e.id, name: e.name, type: e.type, fromCount: fromCount, toCount: toCount}) AS shared
+    }
+    CALL (a, b, paths) {
+      UNWIND [x IN [a, b] WHERE x IS NOT NULL | elementId(x)] + reduce(acc = [], ids IN paths | acc + ids) AS eid
+      WITH DISTINCT eid
+      MATCH (n) WHERE elementId(n) = eid
+      RETURN collect({elementId: eid, id: n.id, document: n:Document, label: coalesce(n.name, n.title, n.id),
+                      type: CASE WHEN n:Document THEN 'Document' ELSE n.type END,
+                      mentionCount: CASE WHEN n:Entity THEN COUNT { (n)<-[:REFERS_TO]-() } END}) AS nodes
+    }
+    RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths, shared, nodes`;
+  },
+
+  /**
+   * For each consecutive pair on the kept paths: the strongest relationship (typed, then co-mention, then
+   * MENTIONS) aggregated over documents, with its earliest evidence — or, for MENTIONS, the first mention's
+   * offsets and the document's text, since the sentence is cut in JavaScript.
+   */
+  pathSteps: (rels: string) => `
+    UNWIND $pairs AS pair
+    MATCH (x) WHERE elementId(x) = pair[0]
+    MATCH (y) WHERE elementId(y) = pair[1]
+    CALL (x, y) {
+      MATCH (x)-[r:${rels}]-(y)
+      WITH startNode(r) AS s, type(r) AS type, endNode(r) AS t, collect(r) AS rs
+      WITH s, type, t, rs, CASE type WHEN 'MENTIONS' THEN 2 WHEN '${CO_MENTION}' THEN 1 ELSE 0 END AS rank,
+           reduce(w = 0.0, r IN rs | w + coalesce(r.weight, r.count, 1)) AS weight
+      ORDER BY rank, weight DESC
+      LIMIT 1
+      RETURN s, type, t, rs, weight
+    }
+    OPTIONAL CALL (s, type, t, rs) {
+      WITH s, type, t, rs WHERE type <> 'MENTIONS'
+      UNWIND rs AS r
+      MATCH (d:Document {id: r.documentId})
+      WITH r, d ORDER BY d.date IS NULL, d.date, d.id, r.evidenceStart
+      LIMIT 1
+      RETURN r.evidence AS evidence, ${docRef('d')} AS document, null AS text, null AS sentenceStart, null AS sentenceEnd
+      UNION ALL
+      WITH s, type, t WHERE type = 'MENTIONS'
+      MATCH (s)-[:CONTAINS]->(m:Mention)-[:REFERS_TO]->(t)
+      WITH s, m ORDER BY m.start
+      LIMIT 1
+      RETURN null AS evidence, ${docRef('s')} AS document, s.text AS text, m.sentenceStart AS sentenceStart, m.sentenceEnd AS sentenceEnd
+    }
+    RETURN pair, s.id AS source, type, t.id AS target, weight,
+           CASE type WHEN 'MENTIONS' THEN reduce(c = 0, r IN rs | c + coalesce(r.count, 1)) ELSE size(rs) END AS evidenceCount,
+           rs[0].reason AS reason, evidence, document, text, sentenceStart, sentenceEnd`,
+
+  /**
+   * Cypher console: endpoints of relationships whose nodes were not themselves returned, and mention counts
+   * of returned entities, so the console's graph never has a dangling edge.
+   */
+  consoleNodes: `
+    UNWIND $ids AS eid
+    MATCH (n) WHERE elementId(n) = eid
+    RETURN eid, n, CASE WHEN n:Entity THEN COUNT { (n)<-[:REFERS_TO]-() } END AS mentionCount`,
 } as const;

@@ -6,7 +6,15 @@ import helmet from 'helmet';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from './config.ts';
 import { errorMiddleware, notFoundRoute } from './errors.ts';
+import { cypherRoutes } from './routes/cypher.ts';
+import { documentRoutes } from './routes/documents.ts';
+import { edgeRoutes } from './routes/edges.ts';
+import { entityRoutes } from './routes/entities.ts';
 import { healthRoutes } from './routes/health.ts';
+import { openApiRoutes } from './routes/openapi.ts';
+import { pathRoutes } from './routes/paths.ts';
+import { searchRoutes } from './routes/search.ts';
+import { statsRoutes } from './routes/stats.ts';
 
 export interface AppDeps {
   driver: Driver;
@@ -40,6 +48,14 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', express.json({ limit: '64kb' }));
 
   app.use('/api', healthRoutes(deps));
+  app.use('/api', statsRoutes(deps));
+  app.use('/api', searchRoutes(deps));
+  app.use('/api', entityRoutes(deps));
+  app.use('/api', edgeRoutes(deps));
+  app.use('/api', documentRoutes(deps));
+  app.use('/api', pathRoutes(deps));
+  app.use('/api', cypherRoutes(deps));
+  app.use('/api', openApiRoutes());
   app.use('/api', notFoundRoute);
 
   const dist = join(deps.config.projectRoot, 'client', 'dist');
