@@ -1,0 +1,196 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractAll } from '../extract/index.ts';
+import type { DocumentRecord, EntityRecord, Extraction } from '../model.ts';
+import { readInputs } from '../readers/index.ts';
+import { fold, type GoldEntity, type GoldFile, loadGold, potwTitles } from './gold.ts';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const CORPUS = process.env.SHARED_CORPUS ? resolve(process.env.SHARED_CORPUS) : resolve(REPO, '../shared/corpus');
+const GOLD = join(REPO, 'test/gold/seeds.json');
+const EVAL_TYPES = ['Paper', 'Lab', 'Person', 'Method', 'Benchmark', 'Model'] as const;
+const MICRO_TYPES = new Set(['Paper', 'Lab', 'Person', 'Method', 'Benchmark']);
+
+interface Score {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+const score = (tp: number, fp: number, fn: number): Score => {
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { tp, fp, fn, precision, recall, f1 };
+};
+
+async function readAll(paths: string[]): Promise<DocumentRecord[]> {
+  const docs: DocumentRecord[] = [];
+  for await (const o of readInputs(paths)) if (o.kind === 'document') docs.push(o.doc);
+  return docs;
+}
+
+/** Names an extracted entity goes by in one document: its canonical name and the surfaces found there. */
+function namesIn(entity: EntityRecord, documentId: string): Set<string> {
+  const keys = new Set([fold(entity.name)]);
+  for (const m of entity.mentions) if (m.documentId === documentId) keys.add(fold(m.text));
+  return keys;
+}
+
+const goldKeys = (g: GoldEntity) => new Set([g.name, ...g.aliases].map(fold));
+const intersects = (a: Set<string>, b: Set<string>) => [...a].some((k) => b.has(k));
+
+interface FileReport {
+  file: string;
+  missed: string[];
+  spurious: string[];
+  missedRelations: string[];
+}
+
+function evaluateSeeds(result: Extraction, gold: Record<string, GoldFile>) {
+  const counts = new Map<string, { tp: number; fp: number; fn: number }>(EVAL_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
+  let relTotal = 0;
+  let relFound = 0;
+  const files: FileReport[] = [];
+  for (const [file, g] of Object.entries(gold)) {
+    const doc = result.documents.find((d) => basename(d.path) === file);
+    const report: FileReport = { file, missed: [], spurious: [], missedRelations: [] };
+    files.push(report);
+    const inDoc = doc ? result.entities.filter((e) => e.mentions.some((m) => m.documentId === doc.id)) : [];
+    const matchOf = new Map<GoldEntity, EntityRecord>();
+    for (const type of EVAL_TYPES) {
+      const c = counts.get(type)!;
+      const golds = g.entities.filter((e) => e.type === type);
+      const matched = new Set<GoldEntity>();
+      for (const e of inDoc.filter((x) => x.type === type)) {
+        const keys = namesIn(e, doc!.id);
+        const hit = golds.find((ge) => !matched.has(ge) && intersects(keys, goldKeys(ge)));
+        if (hit) {
+          matched.add(hit);
+          matchOf.set(hit, e);
+          c.tp++;
+        } else {
+          c.fp++;
+          report.spurious.push(`${type}:${e.name}`);
+        }
+      }
+      for (const ge of golds) if (!matched.has(ge)) {
+        c.fn++;
+        report.missed.push(`${type}:${ge.name}`);
+      }
+    }
+    for (const rel of g.relations) {
+      relTotal++;
+      const find = (name: string) => g.entities.find((e) => e.name === name);
+      const gs = find(rel.source);
+      const gt = find(rel.target);
+      if (!gs || !gt) throw new Error(`gold relation in ${file} names an unknown entity: ${JSON.stringify(rel)}`);
+      const s = matchOf.get(gs);
+      const t = matchOf.get(gt);
+      const types = rel.type.split('|');
+      const ok =
+        doc && s && t &&
+        result.relations.some(
+          (r) =>
+            r.documentId === doc.id &&
+            types.includes(r.type) &&
+            ((r.source === s.id && r.target === t.id) || (r.type === 'COMPARED_WITH' && r.source === t.id && r.target === s.id)),
+        );
+      if (ok) relFound++;
+      else report.missedRelations.push(`${rel.source} ${rel.type} ${rel.target}`);
+    }
+  }
+  const byType = Object.fromEntries(EVAL_TYPES.map((t) => {
+    const c = counts.get(t)!;
+    return [t, score(c.tp, c.fp, c.fn)];
+  }));
+  const micro = [...counts.entries()].filter(([t]) => MICRO_TYPES.has(t)).reduce((a, [, c]) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
+  return { byType, micro: score(micro.tp, micro.fp, micro.fn), relationRecall: relTotal ? relFound / relTotal : 1, relations: { found: relFound, total: relTotal }, files };
+}
+
+function seedChecks(result: Extraction) {
+  const openai = result.entities.find((e) => e.id === 'Lab:openai');
+  const docsWithOpenAI = new Set(openai?.mentions.map((m) => m.documentId));
+  const spokenForm = openai?.mentions.some((m) => m.text === 'Open AI') ?? false;
+  const link = result.relations.find((r) => r.type !== 'CO_MENTIONED' && [r.source, r.target].sort().join() === ['Method:gdpo', 'Method:grpo'].join());
+  return {
+    openaiInAllFiles: result.documents.every((d) => docsWithOpenAI.has(d.id)),
+    openaiSpokenFormResolved: spokenForm,
+    gdpoGrpoRelation: link ? { type: link.type, evidence: link.evidence, reason: link.reason } : null,
+  };
+}
+
+async function evaluatePotw(dir: string) {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.md')).sort();
+  const docs = await readAll(files.map((f) => join(dir, f)));
+  const result = extractAll(docs);
+  let total = 0;
+  let found = 0;
+  const missed: string[] = [];
+  for (const file of files) {
+    const titles = potwTitles(await readFile(join(dir, file), 'utf8'));
+    const doc = result.documents.find((d) => basename(d.path) === file);
+    const papers = new Set(
+      doc ? result.entities.filter((e) => e.type === 'Paper').flatMap((e) => e.mentions.filter((m) => m.documentId === doc.id).map((m) => fold(m.text))) : [],
+    );
+    for (const t of titles) {
+      total++;
+      if (papers.has(fold(t))) found++;
+      else missed.push(`${file}: ${t}`);
+    }
+  }
+  return { files: files.length, titles: total, found, recall: total ? found / total : 1, missed };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const verbose = process.argv.includes('--verbose');
+  if (!existsSync(CORPUS)) {
+    console.log(`corpus not found at ${CORPUS}, skipping (set SHARED_CORPUS to point elsewhere)`);
+    return;
+  }
+  const out: Record<string, unknown> = { corpus: CORPUS };
+  const seedsDir = join(CORPUS, 'seeds');
+  if (existsSync(seedsDir)) {
+    const docs = await readAll([seedsDir]);
+    const result = extractAll(docs);
+    out.seeds = evaluateSeeds(result, await loadGold(GOLD));
+    out.checks = seedChecks(result);
+  }
+  const potwDir = join(CORPUS, 'potw');
+  if (existsSync(potwDir)) out.potw = await evaluatePotw(potwDir);
+  if (json) {
+    console.log(JSON.stringify(out, null, 2));
+    return;
+  }
+  const seeds = out.seeds as ReturnType<typeof evaluateSeeds> | undefined;
+  if (seeds) {
+    console.log('Entities on test/gold/seeds.json');
+    console.log('type        P       R       F1      tp  fp  fn');
+    for (const [type, s] of Object.entries(seeds.byType)) {
+      console.log(`${type.padEnd(10)}  ${pct(s.precision).padEnd(7)} ${pct(s.recall).padEnd(7)} ${pct(s.f1).padEnd(7)} ${String(s.tp).padStart(3)} ${String(s.fp).padStart(3)} ${String(s.fn).padStart(3)}`);
+    }
+    const m = seeds.micro;
+    console.log(`micro F1 (Paper/Lab/Person/Method/Benchmark): ${pct(m.f1)}  (P ${pct(m.precision)}, R ${pct(m.recall)})`);
+    console.log(`typed-relation recall: ${pct(seeds.relationRecall)} (${seeds.relations.found}/${seeds.relations.total})`);
+    console.log(`checks: ${JSON.stringify(out.checks)}`);
+    if (verbose) for (const f of seeds.files) console.log(`\n${f.file}\n  missed: ${f.missed.join('; ')}\n  spurious: ${f.spurious.join('; ')}\n  missed relations: ${f.missedRelations.join('; ')}`);
+  } else console.log(`seeds not found under ${CORPUS}, skipping the gold evaluation`);
+  const potw = out.potw as Awaited<ReturnType<typeof evaluatePotw>> | undefined;
+  if (potw) {
+    console.log(`potw Paper recall: ${pct(potw.recall)} (${potw.found}/${potw.titles} titles in ${potw.files} issues)`);
+    if (verbose) for (const m of potw.missed.slice(0, 40)) console.log(`  missed ${m}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,245 @@
+import type { EntityType } from '../model.ts';
+import { singularKey } from '../resolve/normalize.ts';
+import {
+  ACRONYM_RULES,
+  BENCHMARK_SUBJECT_VERBS,
+  ENTITY_RULES,
+  EXPANSION_HEAD_TYPES,
+  HEAD_NOUN_TYPES,
+  PAREN_TITLE,
+  SHAPE_TYPES,
+  STOP_WORDS,
+} from '../rules/entities.ts';
+import type { SpanRule } from '../rules/types.ts';
+import type { Sentence, Span } from './segment.ts';
+
+/** A proposed entity span before resolution. Strength orders conflicting proposals. */
+export interface Candidate {
+  start: number;
+  end: number;
+  surface: string;
+  type: EntityType;
+  reason: string;
+  /** 3: paper title line; 2: lexicon or explicit definition; 1: typed by head noun or shape; 0: type guessed. */
+  strength: number;
+  expansion?: Span;
+  /** Paper whose title this candidate is (for paren titles) or heads ("GDPO: ..."). */
+  names?: Span;
+}
+
+export function isCoined(name: string): boolean {
+  return /^\p{Lu}{2,}[\p{Lu}\p{N}]*s?$/u.test(name) || /\p{Ll}\p{Lu}/u.test(name) || /\p{N}/u.test(name) || /[-^]/.test(name);
+}
+
+export function shapeType(name: string): EntityType | undefined {
+  for (const [re, type] of SHAPE_TYPES) if (re.test(name)) return type;
+  return undefined;
+}
+
+function headType(head: string): EntityType | null | undefined {
+  for (const [re, type] of HEAD_NOUN_TYPES) if (re.test(head)) return type;
+  return undefined;
+}
+
+interface CompiledRule extends SpanRule {
+  re: RegExp;
+  family: string;
+}
+
+const COMPILED: CompiledRule[] = Object.entries(ENTITY_RULES).flatMap(([family, rules]) =>
+  rules.map((rule) => ({ ...rule, family, re: new RegExp(rule.pattern.source, `${rule.pattern.flags.replace(/[gd]/g, '')}gd`) })),
+);
+
+const trimName = (s: string) => s.replace(/['’]s$/, '').replace(/[.,;:]+$/, '');
+
+/** Span rules over each sentence (see ingest/rules/entities.ts). */
+export function ruleCandidates(sentences: Sentence[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const sentence of sentences) {
+    for (const rule of COMPILED) {
+      rule.re.lastIndex = 0;
+      for (let m = rule.re.exec(sentence.text); m; m = rule.re.exec(sentence.text)) {
+        if (m[0].length === 0) rule.re.lastIndex++;
+        const groups = m.indices?.groups ?? {};
+        const at = groups.name ?? groups.name2 ?? groups.list;
+        if (!at) continue;
+        const raw = sentence.text.slice(at[0], at[1]);
+        const items = groups.list ? splitList(raw, at[0]) : [{ text: raw, offset: at[0] }];
+        for (const item of items) {
+          const surface = trimName(item.text);
+          const typed = typeFor(rule, surface, m);
+          if (!typed || !accept(rule, surface, m)) continue;
+          const start = sentence.start + item.offset;
+          out.push({ start, end: start + surface.length, surface, type: typed.type, reason: rule.reason, strength: typed.strength });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function splitList(raw: string, offset: number): Array<{ text: string; offset: number }> {
+  const out: Array<{ text: string; offset: number }> = [];
+  const re = /[^,]+?(?=,\s|\sand\s|\sor\s|$)/g;
+  for (let m = re.exec(raw); m; m = re.exec(raw)) {
+    const lead = m[0].match(/^(?:,?\s*(?:and|or)?\s+|,\s*)/)?.[0].length ?? 0;
+    const text = m[0].slice(lead).trim();
+    if (text) out.push({ text, offset: offset + m.index + lead });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
+function typeFor(rule: CompiledRule, surface: string, m: RegExpExecArray): { type: EntityType; strength: number } | undefined {
+  if (rule.family !== 'methods') return { type: rule.type, strength: rule.family === 'papers' ? 2 : 1 };
+  if (rule.reason === 'policy-optimization-acronym' || rule.reason === 'rl-acronym') return { type: 'Method', strength: 1 };
+  const shape = shapeType(surface);
+  if (shape) return { type: shape, strength: 1 };
+  const head = m.groups?.head;
+  if (head) {
+    const type = headType(head);
+    return type ? { type, strength: 1 } : undefined;
+  }
+  if (m.groups?.verb && BENCHMARK_SUBJECT_VERBS.test(m.groups.verb)) return { type: 'Benchmark', strength: 1 };
+  return { type: rule.type, strength: 0 };
+}
+
+function accept(rule: CompiledRule, surface: string, m: RegExpExecArray): boolean {
+  if (surface.length < 2 || STOP_WORDS.has(surface) || STOP_WORDS.has(surface.split(/\s/)[0]!)) return false;
+  if (rule.family === 'methods') {
+    const named = /\b(?:called|named|dubbed|coined|termed)\s["“]?$/.test(m[0].slice(0, m[0].length - surface.length));
+    return isCoined(surface) || named || Boolean(m.groups?.head);
+  }
+  if (rule.family === 'people') return !/\d/.test(surface);
+  return true;
+}
+
+/** Does the short form abbreviate the long one? Letters in order, first letters aligned. */
+function abbreviates(acr: string, words: string[]): boolean {
+  const letters = acr.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+  const initials = acr.replace(/[^\p{Lu}\p{N}]/gu, '');
+  if (letters.length < 2 || initials.length < 2) return false;
+  const joined = words.join(' ').toLowerCase();
+  if (joined[0] !== letters[0]) return false;
+  let pos = 0;
+  for (const ch of letters) {
+    const found = joined.indexOf(ch, pos);
+    if (found === -1) return false;
+    pos = found + 1;
+  }
+  const wordInitials = words.flatMap((w) => w.split('-')).map((w) => w[0]?.toLowerCase() ?? '');
+  const hits = [...initials.toLowerCase()].filter((c) => wordInitials.includes(c)).length;
+  return hits * 2 >= initials.length && words.length >= 2;
+}
+
+/** Acronym definitions: both spans name one entity; the acronym is canonical. */
+export function acronymCandidates(sentences: Sentence[], typeOfKnown: (name: string) => EntityType | undefined): Candidate[] {
+  const out: Candidate[] = [];
+  for (const sentence of sentences) {
+    for (const rule of ACRONYM_RULES) {
+      const re = new RegExp(rule.pattern.source, 'gud');
+      for (let m = re.exec(sentence.text); m; m = re.exec(sentence.text)) {
+        const acrAt = m.indices!.groups!.acr!;
+        const expAt = m.indices!.groups!.exp!;
+        const acr = m.groups!.acr!;
+        let exp = m.groups!.exp!;
+        let expStart = expAt[0];
+        if (rule.reason === 'expansion-then-acronym') {
+          const words = exp.split(/\s+/);
+          let found = -1;
+          for (let n = 2; n <= words.length; n++) {
+            if (abbreviates(acr, words.slice(words.length - n))) {
+              found = n;
+              break;
+            }
+          }
+          if (found === -1) continue;
+          const kept = words.slice(words.length - found).join(' ');
+          expStart = expAt[1] - kept.length;
+          exp = kept;
+          if (!/^\p{Lu}/u.test(exp) || exp.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length * 2 < found) continue;
+        } else {
+          const words = exp.split(/\s+/);
+          let ok = false;
+          for (let n = 2; n <= words.length && !ok; n++) ok = abbreviates(acr, words.slice(words.length - n));
+          if (!ok) continue;
+        }
+        const headWord = exp.split(/\s+/).pop() ?? '';
+        let type = typeOfKnown(acr) ?? typeOfKnown(exp);
+        if (!type) for (const [re2, t] of EXPANSION_HEAD_TYPES) if (re2.test(headWord)) { type = t; break; }
+        if (!type) continue;
+        const start = sentence.start + acrAt[0];
+        out.push({
+          start,
+          end: start + acr.length,
+          surface: acr,
+          type,
+          reason: rule.reason,
+          strength: 2,
+          expansion: { start: sentence.start + expStart, end: sentence.start + expStart + exp.length, text: exp },
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** "QueryBandits (No One Size Fits All)": the parenthesis titles the paper behind the name. */
+export function parenTitleCandidates(sentences: Sentence[], isExpansion: (start: number) => boolean): Candidate[] {
+  const out: Candidate[] = [];
+  for (const sentence of sentences) {
+    const re = new RegExp(PAREN_TITLE.source, 'gud');
+    for (let m = re.exec(sentence.text); m; m = re.exec(sentence.text)) {
+      const nameAt = m.indices!.groups!.name!;
+      const titleAt = m.indices!.groups!.title!;
+      const name = m.groups!.name!;
+      if (!isCoined(name) || isExpansion(sentence.start + nameAt[0])) continue;
+      const title = m.groups!.title!;
+      const words = title.split(/\s+/);
+      if (words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 < words.length) continue;
+      const start = sentence.start + titleAt[0];
+      out.push({
+        start,
+        end: start + title.length,
+        surface: title,
+        type: 'Paper',
+        reason: 'name-with-paper-title',
+        strength: 2,
+        names: { start: sentence.start + nameAt[0], end: sentence.start + nameAt[1], text: name },
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Gives every candidate of a name the best-supported type in this document: a guessed type
+ * yields to one read from a head noun, a shape, the lexicon or a definition.
+ */
+export function harmoniseTypes(candidates: Candidate[]): void {
+  const best = new Map<string, Candidate>();
+  for (const c of candidates) {
+    if (c.type === 'Paper' || c.type === 'Person') continue;
+    const key = singularKey(c.surface);
+    const prev = best.get(key);
+    if (!prev || c.strength > prev.strength) best.set(key, c);
+  }
+  for (const c of candidates) {
+    if (c.type === 'Paper' || c.strength > 0) continue;
+    const b = best.get(singularKey(c.surface));
+    if (b && b.strength > 0 && b.type !== 'Person') c.type = b.type;
+  }
+}
+
+/** Keeps the strongest, then longest, proposal where spans overlap. Papers only compete with papers. */
+export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
+  const sorted = [...candidates].sort((a, b) => b.strength - a.strength || b.end - b.start - (a.end - a.start) || a.start - b.start || (a.reason < b.reason ? -1 : 1));
+  const taken: Candidate[] = [];
+  const papers: Candidate[] = [];
+  for (const c of sorted) {
+    const pool = c.type === 'Paper' ? papers : taken;
+    if (pool.some((t) => c.start < t.end && t.start < c.end)) continue;
+    pool.push(c);
+  }
+  return [...papers, ...taken].sort((a, b) => a.start - b.start || a.end - b.end);
+}

@@ -1,0 +1,315 @@
+import type { DocumentRecord, EntityRecord, EntityType, Extraction, MentionRecord, RelationRecord } from '../model.ts';
+import { EntityRegistry, type KnownEntity } from '../resolve/registry.ts';
+import { isAcronym } from '../resolve/normalize.ts';
+import { LEXICON } from '../rules/lexicon.ts';
+import { STOP_WORDS } from '../rules/entities.ts';
+import {
+  acronymCandidates,
+  type Candidate,
+  harmoniseTypes,
+  isCoined,
+  parenTitleCandidates,
+  resolveOverlaps,
+  ruleCandidates,
+  shapeType,
+} from './candidates.ts';
+import { Gazetteer } from './gazetteer.ts';
+import { findPeople } from './people.ts';
+import { coMentions, type Placed, RelationSink, sectionRelations, sentenceRelations } from './relations.ts';
+import { findPaperLines, paperSections } from './sections.ts';
+import { type Sentence, splitLines, splitSentences } from './segment.ts';
+
+export type { KnownEntity } from '../resolve/registry.ts';
+
+/** Types a capitalised run may be checked against for glued or misspelt known names. */
+const FUZZY_CHECK: EntityType[] = ['Lab', 'Person', 'Model', 'Benchmark', 'Tool'];
+const TITLE_RUN = /\p{Lu}[\p{L}\p{N}'’.-]*[\p{L}\p{N}](?:\s\p{Lu}[\p{L}\p{N}'’.-]*[\p{L}\p{N}]|\s\d+(?:\.\d+)?)*|\p{Ll}{2,}\s\p{Lu}{2,}\b/gu;
+
+interface Resolved {
+  id: string;
+  type: EntityType;
+  start: number;
+  end: number;
+  reason: string;
+}
+
+/**
+ * Rule-based extraction with a registry that persists across documents, so a name seen (or
+ * misspelt) in one issue resolves to the entity found in another or already in the database.
+ */
+export class Extractor {
+  private readonly registry: EntityRegistry;
+  private readonly gazetteer = new Gazetteer();
+
+  constructor(known: KnownEntity[] = []) {
+    if (!Array.isArray(known)) throw new TypeError(`Extractor expects an array of known entities, got ${JSON.stringify(known)}`);
+    this.registry = new EntityRegistry(known, LEXICON);
+    for (const entry of LEXICON) {
+      for (const surface of [entry.name, ...(entry.aliases ?? [])]) {
+        this.gazetteer.add({ surface, type: entry.type, caseSensitive: Boolean(entry.caseSensitive) || isAcronym(surface), reason: `lexicon-${entry.type.toLowerCase()}` });
+      }
+    }
+    for (const k of known) this.learn(k);
+  }
+
+  /** Every entity seen so far (known ones included), sorted by id. */
+  known(): KnownEntity[] {
+    return this.registry.all();
+  }
+
+  private learn(entity: KnownEntity): void {
+    if (entity.type === 'Paper') return;
+    for (const surface of [entity.name, ...entity.aliases]) {
+      if (surface.length < 3) continue;
+      if (entity.type === 'Person' && !surface.includes(' ')) continue;
+      this.gazetteer.add({ surface, type: entity.type, caseSensitive: isAcronym(surface), reason: 'known-entity' });
+    }
+  }
+
+  extract(doc: DocumentRecord): { entities: EntityRecord[]; relations: RelationRecord[] } {
+    if (!doc || typeof doc.text !== 'string' || typeof doc.id !== 'string') throw new TypeError(`extract expects a DocumentRecord, got ${JSON.stringify(doc)?.slice(0, 200)}`);
+    const text = doc.text;
+    const lines = splitLines(text);
+    const sentences = splitSentences(text, lines);
+    const sentenceOf = sentenceLocator(sentences);
+
+    const paperLines = findPaperLines(lines);
+    const sections = paperSections(lines, paperLines);
+    const candidates: Candidate[] = [];
+    for (const p of paperLines) {
+      candidates.push({ start: p.title.start, end: p.title.end, surface: p.title.text, type: 'Paper', reason: p.reason, strength: 3 });
+      if (p.author) candidates.push({ start: p.author.start, end: p.author.end, surface: p.author.text, type: 'Person', reason: 'et-al-citation', strength: 2 });
+      if (p.prefix && isCoined(p.prefix.text) && p.prefix.text !== p.title.text) {
+        const type = shapeType(p.prefix.text) ?? (/\b(?:Benchmark|Bench|Evaluation of|Leaderboard)\b/i.test(p.title.text) ? 'Benchmark' : 'Method');
+        candidates.push({ start: p.prefix.start, end: p.prefix.end, surface: p.prefix.text, type, reason: 'title-prefix-name', strength: 1 });
+      }
+    }
+    for (const hit of this.gazetteer.scan(text)) {
+      candidates.push({ start: hit.start, end: hit.end, surface: text.slice(hit.start, hit.end), type: hit.phrase.type, reason: hit.phrase.reason, strength: 2 });
+    }
+    candidates.push(...ruleCandidates(sentences));
+    const acronyms = acronymCandidates(sentences, (name) => this.typeOf(name));
+    candidates.push(...acronyms);
+    const expansionStarts = new Set(acronyms.map((a) => a.start));
+    candidates.push(...parenTitleCandidates(sentences, (start) => expansionStarts.has(start)));
+
+    const strongSpans = candidates.filter((c) => c.strength >= 2 && c.type !== 'Paper' && c.type !== 'Person');
+    const overlapsStrong = (start: number, end: number) => strongSpans.some((c) => start < c.end && c.start < end);
+    for (const p of findPeople(text, sentences, overlapsStrong)) {
+      candidates.push({ start: p.start, end: p.end, surface: p.surface, type: 'Person', reason: 'nlp-person', strength: 1 });
+    }
+    candidates.push(...this.misspellings(text, candidates));
+
+    harmoniseTypes(candidates);
+    const accepted = this.dropLoneFirstNames(resolveOverlaps(candidates));
+
+    const resolved: Resolved[] = [];
+    const paperIdAt = new Map<number, string>();
+    const nameIdAt = new Map<number, string>();
+    for (const c of accepted) {
+      const entity = this.registry.resolve(c.surface, c.type);
+      resolved.push({ id: entity.id, type: entity.type, start: c.start, end: c.end, reason: c.reason });
+      if (c.type === 'Paper') paperIdAt.set(c.start, entity.id);
+      else nameIdAt.set(c.start, entity.id);
+      if (c.expansion) {
+        this.registry.addAlias(entity, c.expansion.text);
+        resolved.push({ id: entity.id, type: entity.type, start: c.expansion.start, end: c.expansion.end, reason: c.reason });
+      }
+    }
+    // A "(paper)" headline and the citation line after it name one paper.
+    for (const s of sections) {
+      const head = paperIdAt.get(s.paper.title.start);
+      for (const also of s.alsoTitled) {
+        const other = paperIdAt.get(also.title.start);
+        if (!head || !other || head === other) continue;
+        this.registry.addAlias({ id: other }, s.paper.title.text);
+        for (const r of resolved) if (r.id === head) r.id = other;
+        paperIdAt.set(s.paper.title.start, other);
+      }
+    }
+    this.repeatMentions(text, resolved);
+
+    const placed: Placed[] = resolved.map((r) => ({ id: r.id, type: r.type, start: r.start, end: r.end, sentence: sentenceOf(r.start) }));
+    const bySentence = new Map<number, Placed[]>();
+    for (const p of [...placed].sort((a, b) => a.start - b.start || a.end - b.end)) {
+      const list = bySentence.get(p.sentence) ?? [];
+      if (!list.some((q) => q.id === p.id && q.start === p.start)) list.push(p);
+      bySentence.set(p.sentence, list);
+    }
+
+    const sink = new RelationSink(doc.id, sentences);
+    sentenceRelations(text, bySentence, sink, sentences);
+    this.modelLabPrefixes(text, placed, resolved, sink);
+    for (const c of accepted) {
+      if (c.reason !== 'name-with-paper-title' || !c.names) continue;
+      const paper = paperIdAt.get(c.start);
+      const named = nameIdAt.get(c.names.start) ?? this.registry.resolve(c.names.text, this.typeOf(c.names.text) ?? shapeType(c.names.text) ?? 'Method').id;
+      if (paper) sink.add(paper, 'PROPOSES', named, sentenceOf(c.start), 'name-with-paper-title');
+    }
+    const sectionInputs = sections.flatMap((s) => {
+      const titleLine = s.alsoTitled[0] ?? s.paper;
+      const paperId = paperIdAt.get(titleLine.title.start) ?? paperIdAt.get(s.paper.title.start);
+      if (!paperId) return [];
+      const authors = [s.paper, ...s.alsoTitled].flatMap((p) => (p.author ? [nameIdAt.get(p.author.start)].filter((x): x is string => Boolean(x)) : []));
+      const prefix = [s.paper, ...s.alsoTitled].map((p) => p.prefix && nameIdAt.get(p.prefix.start)).find(Boolean);
+      return [{ section: s, paperId, authorIds: authors, leadId: prefix ?? undefined }];
+    });
+    sectionRelations(text, sectionInputs, placed, sentences, sink, bySentence);
+
+    const entities = this.records(doc, resolved, sentences, sentenceOf);
+    const relations = [...sink.records(), ...coMentions(doc.id, bySentence, sentences)].sort(compareRelations);
+    for (const e of entities) this.learn({ id: e.id, name: e.name, type: e.type, aliases: e.aliases });
+    return { entities, relations };
+  }
+
+  private typeOf(name: string): EntityType | undefined {
+    for (const type of ['Method', 'Benchmark', 'Model', 'Lab', 'Tool', 'Dataset'] as const) {
+      const ref = this.registry.peek(name, type);
+      if (ref) return ref.type;
+    }
+    return undefined;
+  }
+
+  /** Capitalised runs not claimed by any rule, checked against known names glued or misspelt. */
+  private misspellings(text: string, candidates: Candidate[]): Candidate[] {
+    const taken = candidates.filter((c) => c.type !== 'Paper').map((c) => [c.start, c.end] as const).sort((a, b) => a[0] - b[0]);
+    const free = (start: number, end: number) => !taken.some(([s, e]) => start < e && s < end);
+    const out: Candidate[] = [];
+    TITLE_RUN.lastIndex = 0;
+    for (let m = TITLE_RUN.exec(text); m; m = TITLE_RUN.exec(text)) {
+      const words = [...m[0].matchAll(/\S+/g)].map((w) => ({ text: w[0], start: m!.index + w.index! }));
+      let i = 0;
+      while (i < words.length) {
+        let matched = 0;
+        for (let n = Math.min(3, words.length - i); n >= 1 && !matched; n--) {
+          const first = words[i]!;
+          const last = words[i + n - 1]!;
+          const start = first.start;
+          const end = last.start + last.text.replace(/['’]s$|[.,'’]+$/u, '').length;
+          const surface = text.slice(start, end);
+          if (STOP_WORDS.has(first.text) || surface.length < 4 || !free(start, end)) continue;
+          for (const type of FUZZY_CHECK) {
+            if (type === 'Person' && n === 1) continue;
+            const exact = n > 1 ? this.registry.peek(surface, type) : undefined;
+            const ref = exact ?? this.registry.fuzzy(surface, type);
+            if (!ref) continue;
+            out.push({ start, end, surface, type: ref.type, reason: exact ? 'glued-variant' : 'misspelling-of-known', strength: 1 });
+            matched = n;
+            break;
+          }
+        }
+        i += matched || 1;
+      }
+    }
+    return out;
+  }
+
+  /** A lone first name is kept only when it names someone already found in full in this document. */
+  private dropLoneFirstNames(accepted: Candidate[]): Candidate[] {
+    const fullNames = accepted.filter((c) => c.type === 'Person' && c.surface.includes(' '));
+    return accepted.flatMap((c) => {
+      if (c.type !== 'Person' || c.surface.includes(' ') || c.reason === 'et-al-citation' || c.reason === 'role-before-name') return [c];
+      const owner = fullNames.filter((f) => f.surface.split(' ').includes(c.surface));
+      const uniq = [...new Set(owner.map((o) => o.surface))];
+      return uniq.length === 1 ? [{ ...c, surface: uniq[0]! }] : [];
+    });
+  }
+
+  /** Later occurrences of every name this document resolved ("Open AI" once known means all of them). */
+  private repeatMentions(text: string, resolved: Resolved[]): void {
+    const local = new Gazetteer();
+    const ids = new Set(resolved.map((r) => r.id));
+    for (const id of ids) {
+      const ref = this.registry.get(id)!;
+      if (ref.type === 'Paper') continue;
+      for (const surface of [ref.name, ...this.registry.aliasesOf(id)]) {
+        if (surface.length < 2 || (ref.type === 'Person' && !surface.includes(' '))) continue;
+        local.add({ surface, type: ref.type, caseSensitive: isAcronym(surface), reason: 'repeat-mention' });
+      }
+    }
+    const occupied = resolved.filter((r) => r.type !== 'Paper').map((r) => [r.start, r.end] as const);
+    for (const hit of local.scan(text)) {
+      if (occupied.some(([s, e]) => hit.start < e && s < hit.end)) continue;
+      const ref = this.registry.peek(text.slice(hit.start, hit.end), hit.phrase.type);
+      if (!ref || !ids.has(ref.id)) continue;
+      resolved.push({ id: ref.id, type: ref.type, start: hit.start, end: hit.end, reason: 'repeat-mention' });
+      occupied.push([hit.start, hit.end]);
+    }
+  }
+
+  /** "DeepSeek R1", "Google Gemini": a model named after its lab comes from it. */
+  private modelLabPrefixes(text: string, placed: Placed[], resolved: Resolved[], sink: RelationSink): void {
+    for (const p of placed) {
+      if (p.type !== 'Model') continue;
+      const first = /^[\p{L}\p{N}]+/u.exec(text.slice(p.start, p.end))?.[0];
+      if (!first || first.length === p.end - p.start) continue;
+      const lab = this.registry.peek(first, 'Lab');
+      if (!lab) continue;
+      const entity = this.registry.resolve(first, 'Lab');
+      resolved.push({ id: entity.id, type: 'Lab', start: p.start, end: p.start + first.length, reason: 'lab-prefixed-model-name' });
+      placed.push({ id: entity.id, type: 'Lab', start: p.start, end: p.start + first.length, sentence: p.sentence });
+      sink.add(p.id, 'FROM_LAB', entity.id, p.sentence, 'lab-prefixed-model-name');
+    }
+  }
+
+  private records(doc: DocumentRecord, resolved: Resolved[], sentences: Sentence[], sentenceOf: (pos: number) => number): EntityRecord[] {
+    const byId = new Map<string, MentionRecord[]>();
+    const seen = new Set<string>();
+    for (const r of [...resolved].sort((a, b) => a.start - b.start || a.end - b.end)) {
+      const key = `${r.id}@${r.start}:${r.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const s = sentences[sentenceOf(r.start)]!;
+      const list = byId.get(r.id) ?? [];
+      list.push({ documentId: doc.id, start: r.start, end: r.end, text: doc.text.slice(r.start, r.end), sentenceStart: s.start, sentenceEnd: s.end, reason: r.reason });
+      byId.set(r.id, list);
+    }
+    return [...byId.entries()]
+      .map(([id, mentions]) => {
+        const ref = this.registry.get(id)!;
+        return { id, name: ref.name, type: ref.type, aliases: this.registry.aliasesOf(id), mentions };
+      })
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+}
+
+function sentenceLocator(sentences: Sentence[]): (pos: number) => number {
+  return (pos: number) => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sentences[mid]!.start <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+}
+
+function compareRelations(a: RelationRecord, b: RelationRecord): number {
+  const ka = `${a.type}\u0000${a.source}\u0000${a.target}`;
+  const kb = `${b.type}\u0000${b.source}\u0000${b.target}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** Extracts every document with one shared registry and merges entities across documents. */
+export function extractAll(docs: DocumentRecord[], known: KnownEntity[] = []): Extraction {
+  if (!Array.isArray(docs)) throw new TypeError(`extractAll expects an array of documents, got ${typeof docs}`);
+  const extractor = new Extractor(known);
+  const merged = new Map<string, EntityRecord>();
+  const relations: RelationRecord[] = [];
+  for (const doc of docs) {
+    const out = extractor.extract(doc);
+    for (const e of out.entities) {
+      const prev = merged.get(e.id);
+      if (prev) prev.mentions.push(...e.mentions);
+      else merged.set(e.id, { ...e, mentions: [...e.mentions] });
+    }
+    relations.push(...out.relations);
+  }
+  const finalAliases = new Map(extractor.known().map((k) => [k.id, k.aliases]));
+  const entities = [...merged.values()]
+    .map((e) => ({ ...e, aliases: finalAliases.get(e.id) ?? e.aliases }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { documents: docs, entities, relations };
+}

@@ -1,0 +1,49 @@
+import nlp from 'compromise';
+import { STOP_WORDS } from '../rules/entities.ts';
+import type { Sentence } from './segment.ts';
+
+export interface PersonSpan {
+  start: number;
+  end: number;
+  surface: string;
+}
+
+/** Cheap prefilter: only sentences with two adjacent capitalised words reach compromise. */
+const TITLE_BIGRAM = /\b\p{Lu}\p{Ll}+(?:-\p{Ll}+)?\s\p{Lu}\p{Ll}+/u;
+const NAME_TOKEN = /^\p{Lu}[\p{L}'’-]*$/u;
+/** Sentences longer than this are clipped to the window around the first capitalised pair. */
+const MAX_SENTENCE = 400;
+
+/**
+ * Person names found by compromise's `#Person` tagger, run on candidate sentences only: a whole
+ * document parse is several times slower than the rest of the extractor put together.
+ */
+export function findPeople(text: string, sentences: Sentence[], isTaken: (start: number, end: number) => boolean): PersonSpan[] {
+  const found: PersonSpan[] = [];
+  for (const sentence of sentences) {
+    const m = TITLE_BIGRAM.exec(sentence.text);
+    if (!m) continue;
+    let offset = sentence.start;
+    let chunk = sentence.text;
+    if (chunk.length > MAX_SENTENCE) {
+      const from = Math.max(0, m.index - 100);
+      offset += from;
+      chunk = chunk.slice(from, from + MAX_SENTENCE);
+    }
+    const matches = nlp(chunk).match('#Person+').json({ offset: true }) as Array<{ offset: { start: number; length: number } }>;
+    for (const match of matches) {
+      let start = offset + match.offset.start;
+      let surface = text.slice(start, start + match.offset.length);
+      surface = surface.replace(/['’]s$/, '').replace(/[^\p{L}]+$/u, '');
+      const lead = surface.length - surface.trimStart().length;
+      start += lead;
+      surface = surface.trim();
+      const words = surface.split(/\s+/);
+      if (words.length < 2 || words.length > 3) continue;
+      if (!words.every((w) => NAME_TOKEN.test(w) && !STOP_WORDS.has(w))) continue;
+      if (isTaken(start, start + surface.length)) continue;
+      found.push({ start, end: start + surface.length, surface });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,58 @@
+/** Name folding shared by resolution, ids and evaluation. */
+
+/** Case/punctuation-insensitive key: "NVIDIA's" → "nvidia", "Open-AI" → "openai". */
+export function foldKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]s\b/g, '')
+    .replace(/[^\p{L}\p{N}^*]+/gu, '');
+}
+
+/** Plural-insensitive key; short acronyms keep their letters ("RLMs" → "rlm", "GRPO" stays). */
+export function singularKey(name: string): string {
+  const key = foldKey(name);
+  if (/[A-Z]{2,}s$/.test(name.trim())) return key.slice(0, -1);
+  if (key.length > 4 && /[^s]s$/.test(key) && !/(ss|us|is|ics)$/.test(key)) return key.slice(0, -1);
+  return key;
+}
+
+/** Id slug: "Nathan Lambert" → "nathan-lambert"; long paper titles are cut and suffixed by a hash. */
+export function slug(name: string): string {
+  const s = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/\^/g, '-pow-')
+    .replace(/\*/g, '-star')
+    .replace(/[^a-z0-9.]+/g, '-')
+    .replace(/\.(?![0-9])/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+  if (s.length <= 64) return s || 'x';
+  return `${s.slice(0, 56).replace(/-[^-]*$/, '')}-${fnv(s)}`;
+}
+
+function fnv(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0').slice(0, 6);
+}
+
+/** Trims quotes, trailing punctuation and possessives off a surface form before it names an entity. */
+export function cleanSurface(surface: string): string {
+  return surface
+    .replace(/\s+/g, ' ')
+    .replace(/^["“'‘(\[]+|["”'’)\].,;:!]+$/g, (m) => (m.includes('?') ? m : ''))
+    .replace(/['’]s$/, '')
+    .trim();
+}
+
+export function isAcronym(name: string): boolean {
+  return /^[A-Z0-9][A-Z0-9-]{1,6}$/.test(name) && /[A-Z]/.test(name);
+}

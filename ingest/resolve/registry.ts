@@ -1,0 +1,151 @@
+import type { EntityType } from '../model.ts';
+import type { LexiconEntry } from '../rules/types.ts';
+import { cleanSurface, isAcronym, singularKey, slug } from './normalize.ts';
+import { isMisspelling } from './similarity.ts';
+
+export interface KnownEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+}
+
+interface Entry {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: Set<string>;
+}
+
+/** Types whose names may be misspelt by speech-to-text and still resolve. */
+const FUZZY_TYPES = new Set<EntityType>(['Lab', 'Person', 'Model', 'Benchmark', 'Tool']);
+
+export function entityId(type: EntityType, name: string): string {
+  return `${type}:${slug(name)}`;
+}
+
+const keyOf = (type: EntityType, surface: string) => `${type}|${singularKey(surface)}`;
+
+/**
+ * One canonical entity per real thing. Lookups go: exact folded key (case, punctuation,
+ * possessive, plural) → curated lexicon → bounded-edit-distance misspelling of a known name of the
+ * same type → new entity. Every surface that resolves to an entity becomes one of its aliases.
+ */
+export interface EntityRef {
+  id: string;
+  name: string;
+  type: EntityType;
+}
+
+export class EntityRegistry {
+  private readonly entries = new Map<string, Entry>();
+  private readonly keys = new Map<string, string>();
+  private readonly catalog = new Map<string, LexiconEntry>();
+  /** Fuzzy candidates per type, bucketed by first letter: misspellings keep the first letter. */
+  private readonly fuzzyPool = new Map<string, Array<{ surface: string; ref: EntityRef }>>();
+
+  constructor(known: KnownEntity[] = [], lexicon: LexiconEntry[] = []) {
+    if (!Array.isArray(known)) throw new TypeError(`known entities must be an array, got ${typeof known}`);
+    for (const entry of lexicon) {
+      const ref = { id: entityId(entry.type, entry.name), name: entry.name, type: entry.type };
+      for (const surface of [entry.name, ...(entry.aliases ?? [])]) {
+        const key = keyOf(entry.type, surface);
+        if (!this.catalog.has(key)) this.catalog.set(key, entry);
+        this.addFuzzy(surface, ref);
+      }
+    }
+    for (const k of known) {
+      if (!k || typeof k.id !== 'string' || typeof k.name !== 'string' || typeof k.type !== 'string') {
+        throw new TypeError(`invalid known entity: ${JSON.stringify(k)}`);
+      }
+      const entry = this.ensure(k.id, k.name, k.type);
+      for (const alias of k.aliases ?? []) this.addAlias(entry, alias);
+    }
+  }
+
+  private addFuzzy(surface: string, ref: EntityRef): void {
+    if (!FUZZY_TYPES.has(ref.type) || isAcronym(surface)) return;
+    const first = surface.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')[0];
+    if (!first) return;
+    const bucket = `${ref.type}|${first}`;
+    const pool = this.fuzzyPool.get(bucket) ?? [];
+    pool.push({ surface, ref });
+    this.fuzzyPool.set(bucket, pool);
+  }
+
+  private ensure(id: string, name: string, type: EntityType): Entry {
+    let entry = this.entries.get(id);
+    if (!entry) {
+      entry = { id, name, type, aliases: new Set() };
+      this.entries.set(id, entry);
+      this.keys.set(keyOf(type, name), id);
+      this.addFuzzy(name, entry);
+    }
+    return entry;
+  }
+
+  addAlias(ref: { id: string }, surface: string): void {
+    const target = this.entries.get(ref.id);
+    if (!target) throw new Error(`unknown entity id: ${ref.id}`);
+    const clean = cleanSurface(surface);
+    if (!clean) return;
+    if (clean !== target.name) target.aliases.add(clean);
+    const key = keyOf(target.type, clean);
+    if (!this.keys.has(key)) this.keys.set(key, target.id);
+  }
+
+  /** The entity a surface names, without creating anything: exact folded key, then lexicon. */
+  peek(surface: string, type: EntityType): EntityRef | undefined {
+    const key = keyOf(type, cleanSurface(surface));
+    const id = this.keys.get(key);
+    if (id) return this.entries.get(id);
+    const lex = this.catalog.get(key);
+    if (!lex) return undefined;
+    const existing = this.keys.get(keyOf(lex.type, lex.name));
+    return existing ? this.entries.get(existing) : { id: entityId(lex.type, lex.name), name: lex.name, type: lex.type };
+  }
+
+  /** A known name (registry or lexicon) of this type that the surface misspells. */
+  fuzzy(surface: string, type: EntityType): EntityRef | undefined {
+    const clean = cleanSurface(surface);
+    if (clean.length < 4 || isAcronym(clean)) return undefined;
+    const first = clean.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')[0];
+    const pool = this.fuzzyPool.get(`${type}|${first}`);
+    if (!pool) return undefined;
+    let best: { surface: string; ref: EntityRef } | undefined;
+    for (const candidate of pool) {
+      if (Math.abs(candidate.surface.length - clean.length) > 3) continue;
+      if (!isMisspelling(clean, candidate.surface)) continue;
+      // Deterministic tie-break: the closest length, then code-unit order.
+      const d = Math.abs(candidate.surface.length - clean.length);
+      const bd = best ? Math.abs(best.surface.length - clean.length) : Infinity;
+      if (d < bd || (d === bd && best && candidate.surface < best.surface)) best = candidate;
+    }
+    return best ? (this.peek(best.ref.name, type) ?? best.ref) : undefined;
+  }
+
+  /** Resolves a surface to its canonical entity, creating it when nothing matches. */
+  resolve(surface: string, type: EntityType, opts: { fuzzy?: boolean } = {}): EntityRef {
+    const clean = cleanSurface(surface);
+    if (!clean) throw new Error(`cannot resolve an empty surface form: ${JSON.stringify(surface)}`);
+    let ref = this.peek(clean, type);
+    if (!ref && opts.fuzzy !== false && FUZZY_TYPES.has(type)) ref = this.fuzzy(clean, type);
+    const entry = ref ? this.ensure(ref.id, ref.name, ref.type) : this.ensure(entityId(type, clean), clean, type);
+    this.addAlias(entry, clean);
+    return entry;
+  }
+
+  get(id: string): EntityRef | undefined {
+    return this.entries.get(id);
+  }
+
+  aliasesOf(id: string): string[] {
+    return [...(this.entries.get(id)?.aliases ?? [])].sort();
+  }
+
+  all(): KnownEntity[] {
+    return [...this.entries.values()]
+      .map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: [...e.aliases].sort() }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+}

@@ -1,0 +1,58 @@
+/** Bounded edit distance: stops early once `max` is exceeded, so comparing many names stays cheap. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      row.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** Edits tolerated for a word of this length: none for short words and acronyms. */
+export function allowedEdits(length: number): number {
+  if (length >= 8) return 2;
+  if (length >= 4) return 1;
+  return 0;
+}
+
+/**
+ * Speech-to-text misspelling test: same number of words, every word within its own length-scaled
+ * budget, at least one word spelled identically for multi-word names, and the letters as a whole
+ * close; or the words glued together ("Open AI" → "OpenAI") within budget.
+ */
+export function isMisspelling(candidate: string, known: string): boolean {
+  const a = candidate.toLowerCase();
+  const b = known.toLowerCase();
+  if (a === b) return true;
+  const glueA = a.replace(/[^\p{L}\p{N}]/gu, '');
+  const glueB = b.replace(/[^\p{L}\p{N}]/gu, '');
+  if (glueA.length < 4 || glueA[0] !== glueB[0]) return false;
+  if (glueA === glueB) return true;
+  const wa = a.split(/\s+/);
+  const wb = b.split(/\s+/);
+  if (wa.length !== wb.length) return wa.length > 1 && glueA.length >= 9 && editDistance(glueA, glueB, 2) <= 2;
+  if (wa.length === 1) return glueA.length >= 7 && editDistance(glueA, glueB, allowedEdits(glueA.length)) <= allowedEdits(glueA.length);
+  let exact = 0;
+  for (let i = 0; i < wa.length; i++) {
+    const x = wa[i]!;
+    const y = wb[i]!;
+    if (x === y) {
+      exact++;
+      continue;
+    }
+    if (/\d/.test(x) || /\d/.test(y)) return false;
+    const budget = allowedEdits(Math.min(x.length, y.length));
+    if (budget === 0) return false;
+    if (editDistance(x, y, budget) > budget) return false;
+  }
+  return exact > 0;
+}

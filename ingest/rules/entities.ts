@@ -1,0 +1,206 @@
+import type { EntityType } from '../model.ts';
+import { MODEL_FAMILIES } from './lexicon.ts';
+import type { SpanRule } from './types.ts';
+
+/** Building blocks for the span rules below. */
+const CAP = String.raw`\p{Lu}[\p{L}\p{N}'’&.-]*[\p{L}\p{N}]|\p{Lu}`;
+/** A coined name: "GRPO", "QueryBandits", "Tool-R0", "Video-MME-v2", "Benchmark^2". */
+const COINED = String.raw`\p{Lu}[\p{L}\p{N}]*(?:[-.^][\p{L}\p{N}]+)*\^?\d?`;
+const NAME2 = String.raw`\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}?[\p{Ll}]+)?\s\p{Lu}[\p{L}'’-]*\p{L}`;
+const FAMILIES = [...MODEL_FAMILIES].sort((a, b) => b.length - a.length).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+const VERSION = String.raw`(?:\d+(?:\.\d+)*[a-z]?|[A-Z]\d+(?:\.\d+)?|V\d+(?:\.\d+)?|\d+(?:\.\d+)?[BMK])`;
+const VARIANT = String.raw`(?:\d+(?:\.\d+)?[BMKbm]|\d+x\d+B|[Mm]ini|[Pp]ro|Flash|Lite|Sonnet|Opus|Haiku|Instruct|Coder|Turbo|Max|Plus|Nano|Chat|Base|Reasoning|Preview|Small|Medium|Large|Ultra|Thinking|Distill|Math|VL|Vision|Code|R\d|V\d+(?:\.\d+)?|\d+(?:\.\d+)*)`;
+const HEADS = 'frameworks?|methods?|approach|algorithms?|technique|recipe|paradigm|benchmarks?|dataset|corpus|models?|family of [\\w-]+ (?:language )?models|LLMs?|VLMs?|metric|library|toolkit|tool|system|agent|architecture|optimizer|loss(?: function)?|objective|suite|leaderboard|environment|platform|company|startup|lab|protocol|training (?:method|paradigm|recipe|framework)';
+
+/** Head nouns that decide an entity's type; anything else keeps the rule's fallback type. */
+export const HEAD_NOUN_TYPES: Array<[RegExp, EntityType | null]> = [
+  [/benchmark|leaderboard|suite/i, 'Benchmark'],
+  [/dataset|corpus/i, 'Dataset'],
+  [/models?$|LLMs?|VLMs?|family of/i, 'Model'],
+  [/platform|company|startup|lab$/i, 'Lab'],
+  [/library|toolkit|tool$|protocol/i, 'Tool'],
+  [/metric/i, null],
+  [/./, 'Method'],
+];
+
+/** Names whose spelling alone says what they are. */
+export const SHAPE_TYPES: Array<[RegExp, EntityType]> = [
+  [/(?:-?Bench|-Eval|Eval|QA|-Arena|Arena|Gym)(?:[-\s]?v?\d+(?:\.\d+)?)?$/, 'Benchmark'],
+  [/(?:VLM|LLM|LM|GPT|BERT)s?$|-\d+(?:\.\d+)?[BM](?:-[A-Za-z]+)*$/, 'Model'],
+];
+
+/** Verbs that, right after a sentence-opening coined name, say it is a benchmark. */
+export const BENCHMARK_SUBJECT_VERBS = /^(?:tests|evaluates|measures|grades|assesses|benchmarks|probes)\b/;
+
+export const ENTITY_RULES: Record<string, SpanRule[]> = {
+  methods: [
+    {
+      reason: 'appositive-head-noun',
+      pattern: new RegExp(String.raw`(?<name>${COINED})(?:\s\([^)]{2,80}\))?,\s(?:an?|the)\s(?:(?:new|novel|simple|general|unified|open|large-scale|scalable|[\w-]+-based|[\w-]+)\s){0,4}?(?<head>${HEADS})\b`, 'u'),
+      type: 'Method',
+      typeFrom: 'head',
+    },
+    {
+      reason: 'introduced-name',
+      pattern: new RegExp(String.raw`\b(?:introduces?|introducing|proposes?|proposing|presents?|presenting|unveils?|called|named|dubbed|coined|termed)\s(?:(?:an?|the)\s(?:[\w-]+\s){0,4}?(?<head>${HEADS})\s(?:called\s|named\s|dubbed\s)?)?["“]?(?<name>${COINED})`, 'u'),
+      type: 'Method',
+      typeFrom: 'head',
+    },
+    {
+      reason: 'coined-subject',
+      pattern: new RegExp(String.raw`^(?:[•●▪◦*–-]\s*)?(?:\d+[.)]\s*)?(?<name>${COINED})(?:\s\([^)]{2,80}\))?,?\s(?:\w+ly\s)?(?<verb>introduces|proposes|enables|implements?|addresses|provides|facilitates|demonstrates|enhances|trains|builds|sits|tests|grades|isolates|achieves|produced|produces|explores|evaluates|measures|assesses|incentivizes|leverages|maintains|outperforms|extends|combines|reduces|improves|allows|lets|generates|learns|surpasses|beats|identifies|uses|yields|delivers)\b`, 'u'),
+      type: 'Method',
+    },
+    {
+      reason: 'policy-optimization-acronym',
+      pattern: /\b(?<name>[A-Z][A-Za-z]{0,5}PO)\b/,
+      type: 'Method',
+    },
+    {
+      reason: 'rl-acronym',
+      pattern: /\b(?<name>RL[A-Z]{2,4})\b/,
+      type: 'Method',
+    },
+  ],
+  benchmarks: [
+    {
+      reason: 'bench-suffix',
+      pattern: /\b(?<name>[A-Z][\w.]*?(?:-[\w.]+)*(?:-?Bench|-Eval|Eval|[a-z]QA|-Arena|Gym)(?:-v?\d+(?:\.\d+)?)?)(?![\w-])/,
+      type: 'Benchmark',
+    },
+    {
+      reason: 'the-x-benchmark',
+      pattern: new RegExp(String.raw`\b(?:the|on|on the)\s(?<name>${CAP}(?:\s(?:${CAP}|\d+)){0,2})\s(?:benchmark|leaderboard|evaluation suite)\b`, 'u'),
+      type: 'Benchmark',
+    },
+    {
+      reason: 'benchmarks-such-as',
+      pattern: new RegExp(String.raw`\bbenchmarks?,?\s(?:such as|like|including|e\.g\.,?)\s(?<list>(?:${CAP})(?:(?:,\s(?:and\s)?|\sand\s|\sor\s)(?:${CAP}))*)`, 'u'),
+      type: 'Benchmark',
+    },
+    {
+      reason: 'score-on-name',
+      pattern: new RegExp(String.raw`\b\d+(?:\.\d+)?%\s(?:(?:accuracy|pass@1|score)\s)?on\s(?<name>(?:${CAP})(?:\s(?:${CAP}|\d+)){0,2})`, 'u'),
+      type: 'Benchmark',
+    },
+  ],
+  models: [
+    {
+      reason: 'family-version',
+      pattern: new RegExp(String.raw`\b(?<name>(?:${FAMILIES})(?:[- ]?${VERSION})(?:[- ]${VARIANT})*)(?![\w.-]*\w)`, 'u'),
+      type: 'Model',
+    },
+    {
+      reason: 'family-variant',
+      pattern: new RegExp(String.raw`\b(?<name>(?:Claude|Gemini|GPT)(?:\s(?:Sonnet|Opus|Haiku|Flash|Pro|Ultra|Nano))+)\b`, 'u'),
+      type: 'Model',
+    },
+    {
+      reason: 'o-series',
+      pattern: /(?<![\w.-])(?<name>o[1-9](?:-(?:mini|preview|pro|high))?|O[1-9](?:[- ](?:mini|Mini|Pro|pro))?)(?![\w-])/,
+      type: 'Model',
+    },
+    {
+      reason: 'size-suffix-model',
+      pattern: /\b(?<name>[A-Z][\w.]*(?:-[\w.]+)*-\d+(?:\.\d+)?[BM](?:-[A-Z][a-z]+)*)\b/,
+      type: 'Model',
+    },
+  ],
+  labs: [
+    {
+      reason: 'org-suffix',
+      pattern: new RegExp(String.raw`\b(?<name>(?:${CAP}\s){1,3}(?:Labs?|Research|Institute|University|Foundation|Laboratory|Inc\.?|Corporation|Technologies|Robotics))\b`, 'u'),
+      type: 'Lab',
+    },
+    {
+      reason: 'university-of',
+      pattern: new RegExp(String.raw`\b(?<name>University of (?:${CAP})(?:\s(?:${CAP})){0,2})`, 'u'),
+      type: 'Lab',
+    },
+    {
+      reason: 'role-at-org',
+      pattern: new RegExp(String.raw`\b(?:engineer|researcher|scientist|student|professor|founder|co-founder|CEO|CTO|lead|head|director|partner|intern|postdoc|fellow|team)s?\s(?:at|from)\s(?<name>${CAP}(?:\s${CAP}){0,2})`, 'u'),
+      type: 'Lab',
+    },
+    {
+      reason: 'org-researchers',
+      pattern: new RegExp(String.raw`\b(?<list>${CAP}(?:\s${CAP})?(?:(?:,\s|\sand\s)${CAP}(?:\s${CAP})?)*)\s(?:researchers|scientists)\b`, 'u'),
+      type: 'Lab',
+    },
+    {
+      reason: 'org-possessive-team',
+      pattern: new RegExp(String.raw`\b(?<name>${CAP})['’]s\s(?:[\w-]+\s)?(?:AI\s)?(?:lab|team|researchers|research team|scientists)\b`, 'u'),
+      type: 'Lab',
+    },
+  ],
+  people: [
+    {
+      reason: 'et-al-citation',
+      pattern: /\((?<name>\p{Lu}[\p{L}'’-]+)(?:\s(?:and|&)\s\p{Lu}[\p{L}'’-]+)?\set\sal\.?,?\s(?:19|20)\d{2}[a-z]?\)|(?<![\w(])(?<name2>\p{Lu}[\p{L}'’-]+)\set\sal\.?\s\((?:19|20)\d{2}\)/u,
+      type: 'Person',
+    },
+    {
+      reason: 'name-before-speech-verb',
+      pattern: new RegExp(String.raw`\b(?<name>${NAME2})(?:\s\([^)]{1,40}\))?\s(?:argues|explains|shares|makes the case|reports|walks through|says|said|notes|wrote|writes|highlights|joins|joined|discusses|founded|leads|emphasizes|believes|thinks)\b`, 'u'),
+      type: 'Person',
+    },
+    {
+      reason: 'name-is-role',
+      pattern: new RegExp(String.raw`\b(?<name>${NAME2}),?\s(?:is|was|who is|who's|who was)\s(?:a|an|the|still a)\s(?:[\w-]+\s){0,3}(?:engineer|researcher|scientist|student|professor|founder|CEO|CTO|lead|director|partner|author|host)\b`, 'u'),
+      type: 'Person',
+    },
+    {
+      reason: 'name-from-org',
+      pattern: new RegExp(String.raw`\b(?<name>${NAME2})\s(?:from|at)\s(?=\p{Lu})`, 'u'),
+      type: 'Person',
+    },
+    {
+      reason: 'role-before-name',
+      pattern: /\b(?:product lead|tech lead|lead|host|co-host|engineer|researcher|founder|CEO|CTO|professor|author)\s(?<name>\p{Lu}\p{Ll}{2,}(?:\s\p{Lu}[\p{L}'’-]+)?)\b/u,
+      type: 'Person',
+    },
+  ],
+  papers: [
+    {
+      reason: 'quoted-title',
+      pattern: /\b(?:studies|study|paper|papers|work|works|evaluations?|titled|called|article)\s(?:such as\s|like\s|titled\s|called\s)?["“](?<name>[A-Z][^"”\n]{10,160}?)["”]/,
+      type: 'Paper',
+    },
+    {
+      reason: 'studies-like-title',
+      pattern: /\b(?:studies|papers|works)\s(?:like|such as)\s(?<name>[A-Z][\w-]*(?:\s(?:[A-Z][\w-]*|to|of|for|and|the|in|on|a|with|from|via)){2,12}?)(?=\s?[—–,;.]|\s-\s)/,
+      type: 'Paper',
+    },
+    {
+      reason: 'named-paper',
+      pattern: /\b(?:his|her|their|our|the|this|that)\s(?<name>[A-Z][\w.-]*(?:\s[A-Z0-9][\w.-]*){0,3})\s(?:paper|report|technical report)\b/,
+      type: 'Paper',
+    },
+  ],
+};
+
+/** "Name (Title Of Its Paper)": a coined name followed by a parenthesised title that is not its expansion. */
+export const PAREN_TITLE = new RegExp(String.raw`(?<name>${COINED})\s\((?<title>\p{Lu}[\p{L}'’-]*(?:\s[\p{L}\p{N}'’-]+){2,10})\)`, 'gu');
+
+/** Acronym definitions, both orders. Group `acr` is the short form, `exp` the long form. */
+export const ACRONYM_RULES: Array<{ reason: string; pattern: RegExp }> = [
+  { reason: 'expansion-then-acronym', pattern: /(?<exp>(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s){0,8}[\p{L}\p{N}][\p{L}\p{N}'’-]*)\s\((?<acr>[\p{Lu}][\p{L}\p{N}-]{1,9})\)/gu },
+  { reason: 'acronym-then-expansion', pattern: /(?<![\w-])(?<acr>[\p{Lu}][\p{L}\p{N}-]{1,9})\s\((?<exp>\p{Lu}[^()\n]{4,90})\)/gu },
+];
+
+/** What an expansion's last word says about the thing it names. */
+export const EXPANSION_HEAD_TYPES: Array<[RegExp, EntityType]> = [
+  [/(?:Bench|Benchmark|Evaluation|Eval|Exam|Arena|Test)$/i, 'Benchmark'],
+  [/(?:Protocol|Toolkit|Library|SDK)$/i, 'Tool'],
+  [/(?:Dataset|Corpus)$/i, 'Dataset'],
+  [/(?:University|Institute|Lab|Laboratory)$/i, 'Lab'],
+  [/(?:Models?|Transformers?|Networks?)$/i, 'Model'],
+  [/(?:Optimi[sz]ation|Learning|Regulari[sz]ation|Tuning|Training|Verification|Search|Generation|Alignment|Prompting|Decoding|Attention|Distillation|Feedback|Rewards?|Reasoning|Thought|Adaptation|Sampling|Policy|Learner|Inception|Scaling|Encoding|Retrieval|Parametri[sz]ation|Quantization|Pruning|Merging|Editing|Steering|Thinking|Refinement|Planning|Reflection|Gradient|Descent|Estimation|Injection|Inference|Programming|Agent|Agents)$/i, 'Method'],
+];
+
+/** Capitalised words that open sentences or headings and never start a name. */
+export const STOP_WORDS = new Set(
+  'The This That These Those A An And But Or So If In On At For From With Without By Of To As It Its We Our Us You Your They Their He She His Her I My Me Is Are Was Were Be Been Being Has Have Had Do Does Did Not No Yes Yeah Okay OK Also Then There Here What Which Who Whom Why How When Where While Once After Before Each Every Some Any All Most Many Much More Less Other Another Such Both Either Neither One Two Three Four Five Six Seven Eight Nine Ten First Second Third New Key Using Unlike Like Just Even Still Really Actually Instead However Although Though Because Since Until Over Under Between Across Through During Against Within Into Onto Upon About Above Below Again Further Finally Overall Recent Current Future Modern Large Small Open Deep Human Real Best Better Good Great High Low Long Short Full Fast Slow Early Late Top Key Main Core Part Paper Papers Video Videos Read Reads Tools Tool Learning Pick Week Weekly Today Tomorrow Yesterday Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Hey Hello Thanks Thank Welcome Sorry Sure Right Well Oh Um Uh Hmm Let Lets Let\'s Can Could Would Should Will Shall May Might Must TL DR TL;DR Results Result Figure Table Section Appendix Abstract Introduction Conclusion Highlights Highlight Summary Note Notes Quick Plug Subscribe Github GitHub Tweet Code Project Links Link Paper'.split(
+    /\s+/,
+  ),
+);

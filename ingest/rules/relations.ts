@@ -1,0 +1,136 @@
+import type { RelationRule, SectionRule } from './types.ts';
+
+const IMPROVE = String.raw`(?:outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|improv(?:es|ed|ing) (?:up)?on|better than|higher [^.]{0,40}?(?:than|compared (?:to|with)|over)|(?:gains?|improvements?) over|exceed(?:s|ed|ing)?|beyond)`;
+const COMPARE = String.raw`(?:compared (?:to|with)|in comparison (?:to|with)|versus|vs\.?|against|relative to|head-to-head with|alongside)`;
+
+/** Sentence-level typed relations between two mentions (source first unless `swap`). */
+export const RELATION_RULES: RelationRule[] = [
+  {
+    reason: 'lab-possessive',
+    type: 'FROM_LAB',
+    source: ['Method', 'Model', 'Tool', 'Paper', 'Benchmark', 'Dataset'],
+    target: ['Lab'],
+    between: /^['’]s\s(?:new\s|latest\s|open\s|own\s)?$/,
+    swap: true,
+  },
+  {
+    reason: 'from-lab',
+    type: 'FROM_LAB',
+    source: ['Method', 'Model', 'Tool', 'Paper', 'Benchmark', 'Dataset'],
+    target: ['Lab'],
+    between: /^,?\s(?:\([^)]*\)\s)?(?:from|by|developed (?:at|by)|released by|built by|trained by|created by)\s(?:the\s)?$/,
+  },
+  {
+    reason: 'lab-releases',
+    type: 'FROM_LAB',
+    source: ['Method', 'Model', 'Tool', 'Benchmark', 'Dataset'],
+    target: ['Lab'],
+    between: /^\s(?:has\s|have\s|just\s)?(?:released?|releases|introduces|introduced|unveil(?:s|ed)|announce[sd]?|launch(?:es|ed)|open-sourced?|built|builds|presents|ships|shipped|debuts)\s(?:its\s|their\s|the\s|a\s)?(?:new\s|latest\s|open\s)?(?:[\w-]+\s){0,2}?$/,
+    swap: true,
+  },
+  {
+    reason: 'person-paren-org',
+    type: 'AFFILIATED_WITH',
+    source: ['Person'],
+    target: ['Lab'],
+    between: /^\s?\(\s?$/,
+  },
+  {
+    reason: 'person-at-org',
+    type: 'AFFILIATED_WITH',
+    source: ['Person'],
+    target: ['Lab'],
+    between: /^,?\s(?:(?:who|who's|who is|who was|is|was)\s(?:still\s|now\s)?(?:a|an|the)\s(?:[\w-]+\s){0,4}?(?:engineer|researcher|scientist|student|professor|founder|lead|head|director|partner|intern|postdoc|fellow|member)\s)?(?:from|at|of)\s(?:the\s)?$/,
+  },
+  {
+    reason: 'org-possessive-person',
+    type: 'AFFILIATED_WITH',
+    source: ['Person'],
+    target: ['Lab'],
+    between: /^['’]s\s(?:own\s)?$/,
+    swap: true,
+  },
+  {
+    reason: 'variant-of',
+    type: 'VARIANT_OF',
+    source: ['Method', 'Model'],
+    target: ['Method', 'Model'],
+    between: /(?:,\s(?:a|an)\s(?:[\w-]+\s)?(?:variant|extension|modification|generali[sz]ation|version|adaptation|refinement|simplification)\sof|\b(?:builds? (?:up)?on|extends|generali[sz]es|is based on|a variant of|variant of|modifies|adapts))\s(?:the\s)?(?:[\w-]+\s){0,2}?$/,
+    maxGap: 160,
+  },
+  {
+    reason: 'outperforms',
+    type: 'IMPROVES_ON',
+    source: ['Method', 'Model'],
+    target: ['Method', 'Model'],
+    between: new RegExp(String.raw`\b${IMPROVE}\b[^.;]{0,60}?$`),
+    maxGap: 160,
+  },
+  {
+    reason: 'compared-with',
+    type: 'COMPARED_WITH',
+    source: ['Method', 'Model'],
+    target: ['Method', 'Model'],
+    between: new RegExp(String.raw`\b${COMPARE}\s(?:the\s)?(?:[\w-]+\s){0,2}?$`),
+    maxGap: 160,
+  },
+  {
+    reason: 'evaluated-on',
+    type: 'EVALUATED_ON',
+    source: ['Method', 'Model', 'Paper'],
+    target: ['Benchmark'],
+    between: /\b(?:on|evaluated on|tested on|benchmarked on|scores?|scoring|achieves|achieving|reaches|results on|accuracy on|pass@1 on)\b[^.;]{0,50}$/,
+    maxGap: 140,
+  },
+  {
+    reason: 'on-benchmark-clause',
+    type: 'EVALUATED_ON',
+    source: ['Method', 'Model'],
+    target: ['Benchmark'],
+    between: /^,\s(?:[^,.;]{0,80}?)$/,
+    swap: true,
+    maxGap: 100,
+  },
+  {
+    reason: 'uses',
+    type: 'USES',
+    source: ['Method', 'Model', 'Tool'],
+    target: ['Method', 'Model', 'Tool', 'Dataset'],
+    between: /\b(?:uses|using|leverag(?:es|ing)|relies on|built (?:on top of|on|with)|sits on top of|on top of|combines|employs|with a|called)\b[^.;]{0,60}$/,
+    maxGap: 150,
+  },
+];
+
+/** A benchmark opening its sentence ("On AIME, ..."): swap rule above needs this prefix. */
+export const ON_BENCHMARK_PREFIX = /(?:^|[.;]\s)(?:On|Across|For)\s$/;
+
+/**
+ * Relations between a paper section (title line + paragraph) and entities in the paragraph: the
+ * paper proposes what the paragraph says it introduces.
+ */
+export const SECTION_RULES: SectionRule[] = [
+  {
+    reason: 'section-proposes',
+    type: 'PROPOSES',
+    target: ['Method', 'Benchmark', 'Model', 'Dataset', 'Tool'],
+    before: /\b(?:propos(?:es|ed|ing)|we propose|suggests?)\s(?:an?\s|the\s)?(?:(?:new|novel|simple|[\w-]+)\s){0,4}?(?:(?:framework|method|approach|algorithm|technique|recipe|paradigm|benchmark|dataset|model|metric|system|environment)\s(?:called\s|named\s|dubbed\s)?)?["“]?$/,
+  },
+  {
+    reason: 'section-introduces',
+    type: 'INTRODUCES',
+    target: ['Method', 'Benchmark', 'Model', 'Dataset', 'Tool'],
+    before: /\b(?:introduc(?:es|ed|ing)|presents?|presenting|releases?|releasing|unveils?|develops?|builds|creates?|contributes)\s(?:an?\s|the\s)?(?:(?:new|novel|simple|[\w-]+)\s){0,4}?(?:(?:framework|method|approach|algorithm|technique|recipe|paradigm|benchmark|dataset|model|metric|system|environment)\s(?:called\s|named\s|dubbed\s)?)?["“]?$/,
+  },
+  {
+    reason: 'section-called',
+    type: 'INTRODUCES',
+    target: ['Method', 'Benchmark', 'Model', 'Dataset', 'Tool'],
+    before: /\b(?:called|named|dubbed|termed)\s["“]?$/,
+  },
+];
+
+/** Openers that refer back to the section's main contribution ("The approach outperforms ..."). */
+export const ANAPHORIC_SUBJECT = /^(?:The|This|Our)\s(?:new\s|proposed\s)?(?:approach|method|framework|technique|algorithm|model|system|recipe)\b|^It\s/;
+
+/** Lab mentions that make the whole section's paper come from the lab. */
+export const SECTION_LAB_CUE = /\b(?:researchers|scientists|team|lab|from|by)\b/;

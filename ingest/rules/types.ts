@@ -1,0 +1,55 @@
+import type { EntityType, RelationType } from '../model.ts';
+
+/** A curated name: canonical spelling plus accepted variants. */
+export interface LexiconEntry {
+  name: string;
+  type: EntityType;
+  aliases?: string[];
+  /** Matched case-sensitively (short acronyms, words that are also common nouns). */
+  caseSensitive?: boolean;
+}
+
+/**
+ * A span rule over one sentence: the named group `name` (or the whole match) is the entity.
+ * `typeFrom` lets a captured head noun ("a new benchmark") decide the type.
+ */
+export interface SpanRule {
+  reason: string;
+  pattern: RegExp;
+  type: EntityType;
+  /** Head-noun group whose word decides the type via HEAD_NOUN_TYPES; `type` is the fallback. */
+  typeFrom?: string;
+}
+
+/** A rule over a whole line of the document, with an optional look at the next non-empty line. */
+export interface LineRule {
+  reason: string;
+  pattern: RegExp;
+  next?: RegExp;
+  /** Only fires outside sections whose heading says they list videos, reads, tools... */
+  papersOnly?: boolean;
+}
+
+/**
+ * A typed relation read from a sentence: a source mention, then a target mention, with the text
+ * between them matching `between` (or, for `swap`, target first).
+ */
+export interface RelationRule {
+  reason: string;
+  type: RelationType;
+  source: EntityType[];
+  target: EntityType[];
+  between: RegExp;
+  /** The target comes first in the text ("NVIDIA's GDPO": Lab, then Method). */
+  swap?: boolean;
+  maxGap?: number;
+}
+
+/** A relation between a paper section and an entity inside its paragraph. */
+export interface SectionRule {
+  reason: string;
+  type: RelationType;
+  target: EntityType[];
+  /** Text immediately before the target mention within its sentence. */
+  before: RegExp;
+}
