@@ -170,8 +170,8 @@ export const QUERIES = {
       MATCH (d:Document {id: r.documentId})
       WITH r, d ORDER BY CASE type(r) WHEN '${CO_MENTION}' THEN 1 ELSE 0 END, type(r), d.date IS NULL, d.date, d.id, r.evidenceStart
       WITH collect({type: type(r), source: startNode(r).id, target: endNode(r).id, reason: r.reason,
-                    evidence: coalesce(r.evidence, ''), document: ${docRef('d')}, weight: coalesce(r.weight, 1)}) AS all
-      RETURN size(all) AS total, all[0..$limit] AS items
+                    evidence: coalesce(r.evidence, ''), document: ${docRef('d')}, weight: coalesce(r.weight, 1)}) AS found
+      RETURN size(found) AS total, found[0..$limit] AS items
     }
     RETURN a IS NOT NULL AS sourceFound, b IS NOT NULL AS targetFound, total, items`,
 
@@ -189,8 +189,8 @@ export const QUERIES = {
     ORDER BY ${key} IS NULL, ${key} ${dir}, d.id ${dir}
     WITH collect({id: d.id, title: coalesce(d.title, d.path, d.id), publication: d.publication, issue: d.issue,
                   date: d.date, url: d.url, path: coalesce(d.path, ''), wordCount: coalesce(d.wordCount, 0),
-                  mentionCount: mentionCount, entityCount: entityCount}) AS all
-    RETURN size(all) AS total, all[$offset..($offset + $limit)] AS documents`;
+                  mentionCount: mentionCount, entityCount: entityCount}) AS found
+    RETURN size(found) AS total, found[$offset..($offset + $limit)] AS documents`;
   },
 
   document: `
