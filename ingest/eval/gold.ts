@@ -51,7 +51,7 @@ export function potwTitles(markdown: string): string[] {
     const bold = /^\s*\*\*(.+?)\*\*/.exec(cell);
     if (bold) title = bold[1]!;
     else {
-      const cuts = ['  ', ' - ', ' – ', ' — '].map((d) => cell.indexOf(d)).filter((i) => i > 0);
+      const cuts = ['  ', ' - ', ' – ', ' — ', ' This paper ', ' This work ', ' The paper '].map((d) => cell.indexOf(d)).filter((i) => i > 0);
       title = cuts.length > 0 ? cell.slice(0, Math.min(...cuts)) : cell;
     }
     title = title.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\\(.)/g, '$1').trim().replace(/[.:;,]+$/, '');

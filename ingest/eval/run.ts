@@ -118,8 +118,10 @@ function seedChecks(result: Extraction) {
   const docsWithOpenAI = new Set(openai?.mentions.map((m) => m.documentId));
   const spokenForm = openai?.mentions.some((m) => m.text === 'Open AI') ?? false;
   const link = result.relations.find((r) => r.type !== 'CO_MENTIONED' && [r.source, r.target].sort().join() === ['Method:gdpo', 'Method:grpo'].join());
+  const naming = result.documents.filter((d) => /open\s?ai/i.test(d.text));
   return {
-    openaiInAllFiles: result.documents.every((d) => docsWithOpenAI.has(d.id)),
+    openaiFiles: `${result.documents.filter((d) => docsWithOpenAI.has(d.id)).length}/${result.documents.length}`,
+    openaiInEveryFileThatNamesIt: naming.every((d) => docsWithOpenAI.has(d.id)),
     openaiSpokenFormResolved: spokenForm,
     gdpoGrpoRelation: link ? { type: link.type, evidence: link.evidence, reason: link.reason } : null,
   };

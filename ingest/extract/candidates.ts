@@ -3,6 +3,7 @@ import { singularKey } from '../resolve/normalize.ts';
 import {
   ACRONYM_RULES,
   BENCHMARK_SUBJECT_VERBS,
+  TOOL_OBJECT,
   ENTITY_RULES,
   EXPANSION_HEAD_TYPES,
   HEAD_NOUN_TYPES,
@@ -11,6 +12,7 @@ import {
   STOP_WORDS,
 } from '../rules/entities.ts';
 import type { SpanRule } from '../rules/types.ts';
+import { NOT_NAME_WORDS } from './people.ts';
 import type { Sentence, Span } from './segment.ts';
 
 /** A proposed entity span before resolution. Strength orders conflicting proposals. */
@@ -22,6 +24,8 @@ export interface Candidate {
   reason: string;
   /** 3: paper title line; 2: lexicon or explicit definition; 1: typed by head noun or shape; 0: type guessed. */
   strength: number;
+  /** Canonical spelling when the surface is a known misspelling ("Lama 4" → "Llama 4"). */
+  canonical?: string;
   expansion?: Span;
   /** Paper whose title this candidate is (for paren titles) or heads ("GDPO: ..."). */
   names?: Span;
@@ -55,6 +59,8 @@ const trimName = (s: string) => s.replace(/['’]s$/, '').replace(/[.,;:]+$/, ''
 /** Span rules over each sentence (see ingest/rules/entities.ts). */
 export function ruleCandidates(sentences: Sentence[]): Candidate[] {
   const out: Candidate[] = [];
+  /** Names a head noun says are none of our types ("PRIDE, a metric"): guesses about them are dropped. */
+  const vetoed = new Set<string>();
   for (const sentence of sentences) {
     for (const rule of COMPILED) {
       rule.re.lastIndex = 0;
@@ -68,14 +74,18 @@ export function ruleCandidates(sentences: Sentence[]): Candidate[] {
         for (const item of items) {
           const surface = trimName(item.text);
           const typed = typeFor(rule, surface, m);
-          if (!typed || !accept(rule, surface, m)) continue;
+          if (!typed) {
+            vetoed.add(singularKey(surface));
+            continue;
+          }
+          if (!accept(rule, surface, m)) continue;
           const start = sentence.start + item.offset;
           out.push({ start, end: start + surface.length, surface, type: typed.type, reason: rule.reason, strength: typed.strength });
         }
       }
     }
   }
-  return out;
+  return out.filter((c) => c.strength > 0 || !vetoed.has(singularKey(c.surface)));
 }
 
 function splitList(raw: string, offset: number): Array<{ text: string; offset: number }> {
@@ -101,16 +111,24 @@ function typeFor(rule: CompiledRule, surface: string, m: RegExpExecArray): { typ
     return type ? { type, strength: 1 } : undefined;
   }
   if (m.groups?.verb && BENCHMARK_SUBJECT_VERBS.test(m.groups.verb)) return { type: 'Benchmark', strength: 1 };
+  if (m.groups?.verb && TOOL_OBJECT.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 60))) return { type: 'Tool', strength: 1 };
   return { type: rule.type, strength: 0 };
 }
 
+/** Acronyms for the field itself, never a specific method or model. */
+const GENERIC_ACRONYMS = new Set(['LLM', 'LM', 'VLM', 'MLLM', 'LRM', 'SLM', 'NLP', 'AI', 'ML', 'RL', 'API', 'GPU', 'CPU', 'TPU', 'QA', 'KV', 'SOTA', 'AGI', 'CV', 'NN', 'DNN', 'CNN', 'RNN', 'MLP', 'DAG', 'URL', 'PhD', 'CEO', 'CTO']);
+
 function accept(rule: CompiledRule, surface: string, m: RegExpExecArray): boolean {
-  if (surface.length < 2 || STOP_WORDS.has(surface) || STOP_WORDS.has(surface.split(/\s/)[0]!)) return false;
+  if (surface.length < 2 || STOP_WORDS.has(surface)) return false;
+  if (rule.family !== 'papers' && STOP_WORDS.has(surface.split(/\s/)[0]!)) return false;
+  if (GENERIC_ACRONYMS.has(surface.replace(/s$/, ''))) return false;
   if (rule.family === 'methods') {
     const named = /\b(?:called|named|dubbed|coined|termed)\s["“]?$/.test(m[0].slice(0, m[0].length - surface.length));
+    if (['quoted-proposal', 'introduced-phrase', 'named-concept-clause', 'introduced-lowercase-appositive', 'two-word-subject'].includes(rule.reason)) return true;
+    if (rule.reason === 'appositive-head-noun') return isCoined(surface) || (m.index > 0 && !/ly$/.test(surface));
     return isCoined(surface) || named || Boolean(m.groups?.head);
   }
-  if (rule.family === 'people') return !/\d/.test(surface);
+  if (rule.family === 'people') return !/\d/.test(surface) && !surface.split(/\s+/).some((w) => STOP_WORDS.has(w) || NOT_NAME_WORDS.test(w));
   return true;
 }
 
@@ -142,6 +160,7 @@ export function acronymCandidates(sentences: Sentence[], typeOfKnown: (name: str
         const acrAt = m.indices!.groups!.acr!;
         const expAt = m.indices!.groups!.exp!;
         const acr = m.groups!.acr!;
+        if (GENERIC_ACRONYMS.has(acr.replace(/s$/, ''))) continue;
         let exp = m.groups!.exp!;
         let expStart = expAt[0];
         if (rule.reason === 'expansion-then-acronym') {
@@ -233,7 +252,15 @@ export function harmoniseTypes(candidates: Candidate[]): void {
 
 /** Keeps the strongest, then longest, proposal where spans overlap. Papers only compete with papers. */
 export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
-  const sorted = [...candidates].sort((a, b) => b.strength - a.strength || b.end - b.start - (a.end - a.start) || a.start - b.start || (a.reason < b.reason ? -1 : 1));
+  // A typed proposal that contains another wins ("Gemini 2.5" over the lexicon's "Gemini"); guesses never do.
+  const sorted = [...candidates].sort(
+    (a, b) =>
+      Number(b.strength > 0) - Number(a.strength > 0) ||
+      b.end - b.start - (a.end - a.start) ||
+      b.strength - a.strength ||
+      a.start - b.start ||
+      (a.reason < b.reason ? -1 : 1),
+  );
   const taken: Candidate[] = [];
   const papers: Candidate[] = [];
   for (const c of sorted) {

@@ -31,7 +31,7 @@ function tokenize(text: string): Token[] {
 }
 
 /** Separators allowed between the words of a phrase ("SWE-bench", "SWE bench", "Chain of Thought"). */
-const LOOSE_SEPARATOR = /^(?:[ \t]{1,2}|-|–|\.|\s?-\s?)$/;
+const LOOSE_SEPARATOR = /^(?:[ \t]{1,2}|-|–|\.|\s?-\s?|['’])$/;
 
 export class Gazetteer {
   private readonly byFirst = new Map<string, Array<{ words: string[]; phrase: Phrase }>>();
@@ -83,7 +83,8 @@ function acceptCase(span: string, phrase: Phrase, wordCount: number): boolean {
   if (span === phrase.surface) return true;
   if (/\p{Lu}/u.test(span[0] ?? '')) return true;
   if (phrase.surface === phrase.surface.toLowerCase()) return true;
-  return wordCount >= 2;
+  // Lower-case multi-word matches only for curated names ("hugging face"), not for learned ones.
+  return wordCount >= 2 && phrase.reason.startsWith('lexicon');
 }
 
 /** Rejects matches glued to a longer name: "DeepSeek-R1", "meta-learning", "GPT-4o". */
@@ -93,7 +94,11 @@ function boundaryOk(text: string, start: number, end: number, phrase: Phrase): b
   const after2 = text[end + 1] ?? ' ';
   if (/[\p{L}\p{N}_]/u.test(before) || /[\p{L}\p{N}_]/u.test(after)) return false;
   if ((before === '-' || before === '.') && /[\p{L}\p{N}]/u.test(text[start - 2] ?? ' ')) return false;
-  if ((after === '-' || after === '.' || after === '^') && /[\p{L}\p{N}]/u.test(after2)) return false;
+  if ((after === '-' || after === '.' || after === '^') && /[\p{L}\p{N}]/u.test(after2)) {
+    // "LoRA-based", "PPO-style", "NVIDIA-built": a lower-case word glued on is a modifier, not a longer name.
+    const glued = /^-(\p{Ll}{3,})\b/u.exec(text.slice(end, end + 20));
+    if (!glued && !(phrase.type === 'Lab' && after === '-')) return false;
+  }
   // Possessives are how labs own things, not how methods or benchmarks appear ("Adam's Law").
   if ((after === "'" || after === '’') && after2 === 's' && phrase.type !== 'Lab' && phrase.type !== 'Person' && phrase.type !== 'Model') return false;
   return true;

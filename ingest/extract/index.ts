@@ -1,7 +1,8 @@
 import type { DocumentRecord, EntityRecord, EntityType, Extraction, MentionRecord, RelationRecord } from '../model.ts';
 import { EntityRegistry, type KnownEntity } from '../resolve/registry.ts';
 import { isAcronym } from '../resolve/normalize.ts';
-import { LEXICON } from '../rules/lexicon.ts';
+import { LEXICON, MODEL_FAMILIES } from '../rules/lexicon.ts';
+import { editDistance, isMisspelling } from '../resolve/similarity.ts';
 import { STOP_WORDS } from '../rules/entities.ts';
 import {
   acronymCandidates,
@@ -80,8 +81,8 @@ export class Extractor {
       candidates.push({ start: p.title.start, end: p.title.end, surface: p.title.text, type: 'Paper', reason: p.reason, strength: 3 });
       if (p.author) candidates.push({ start: p.author.start, end: p.author.end, surface: p.author.text, type: 'Person', reason: 'et-al-citation', strength: 2 });
       if (p.prefix && isCoined(p.prefix.text) && p.prefix.text !== p.title.text) {
-        const type = shapeType(p.prefix.text) ?? (/\b(?:Benchmark|Bench|Evaluation of|Leaderboard)\b/i.test(p.title.text) ? 'Benchmark' : 'Method');
-        candidates.push({ start: p.prefix.start, end: p.prefix.end, surface: p.prefix.text, type, reason: 'title-prefix-name', strength: 1 });
+        const typed = shapeType(p.prefix.text) ?? (/\b(?:Benchmarks?|Bench|Evaluation of|Leaderboard)\b/i.test(p.title.text) ? 'Benchmark' : undefined);
+        candidates.push({ start: p.prefix.start, end: p.prefix.end, surface: p.prefix.text, type: typed ?? 'Method', reason: 'title-prefix-name', strength: typed ? 1 : 0 });
       }
     }
     for (const hit of this.gazetteer.scan(text)) {
@@ -100,6 +101,12 @@ export class Extractor {
     }
     candidates.push(...this.misspellings(text, candidates));
 
+    // "his Tulu 3 paper": the name there stands for the paper, not for the model.
+    const namedPapers = new Set(candidates.filter((c) => c.reason === 'named-paper').map((c) => `${c.start}:${c.end}`));
+    for (let i = candidates.length - 1; i >= 0; i--) {
+      const c = candidates[i]!;
+      if (c.type !== 'Paper' && namedPapers.has(`${c.start}:${c.end}`)) candidates.splice(i, 1);
+    }
     harmoniseTypes(candidates);
     const accepted = this.dropLoneFirstNames(resolveOverlaps(candidates));
 
@@ -107,7 +114,7 @@ export class Extractor {
     const paperIdAt = new Map<number, string>();
     const nameIdAt = new Map<number, string>();
     for (const c of accepted) {
-      const entity = this.registry.resolve(c.surface, c.type);
+      const entity = this.registry.resolve(c.surface, c.type, { canonical: c.canonical });
       resolved.push({ id: entity.id, type: entity.type, start: c.start, end: c.end, reason: c.reason });
       if (c.type === 'Paper') paperIdAt.set(c.start, entity.id);
       else nameIdAt.set(c.start, entity.id);
@@ -181,17 +188,25 @@ export class Extractor {
       let i = 0;
       while (i < words.length) {
         let matched = 0;
+        const family = this.misspeltFamily(words, i, text);
+        if (family && free(family.start, family.end)) {
+          out.push(family);
+          i += 2;
+          continue;
+        }
         for (let n = Math.min(3, words.length - i); n >= 1 && !matched; n--) {
           const first = words[i]!;
           const last = words[i + n - 1]!;
           const start = first.start;
           const end = last.start + last.text.replace(/['’]s$|[.,'’]+$/u, '').length;
           const surface = text.slice(start, end);
-          if (STOP_WORDS.has(first.text) || surface.length < 4 || !free(start, end)) continue;
+          if (surface.length < 4 || !free(start, end)) continue;
           for (const type of FUZZY_CHECK) {
             if (type === 'Person' && n === 1) continue;
-            const exact = n > 1 ? this.registry.peek(surface, type) : undefined;
-            const ref = exact ?? this.registry.fuzzy(surface, type);
+            const peeked = n > 1 ? this.registry.peek(surface, type) : undefined;
+            // "open AI" glues into one known word; "towards AI" is not a spelling of "Towards AI".
+            const exact = peeked && (/^\p{Lu}/u.test(surface) || !/\s/.test(peeked.name)) ? peeked : undefined;
+            const ref = exact ?? (STOP_WORDS.has(first.text) || !/^\p{Lu}/u.test(surface) ? undefined : this.registry.fuzzy(surface, type));
             if (!ref) continue;
             out.push({ start, end, surface, type: ref.type, reason: exact ? 'glued-variant' : 'misspelling-of-known', strength: 1 });
             matched = n;
@@ -202,6 +217,19 @@ export class Extractor {
       }
     }
     return out;
+  }
+
+  /** "Lama 4", "Gemma 3.1": a model family word one edit away from a known family, then a version. */
+  private misspeltFamily(words: Array<{ text: string; start: number }>, i: number, text: string): Candidate | undefined {
+    const word = words[i]!;
+    const version = words[i + 1];
+    if (!version || !/^\d+(?:\.\d+)*$/.test(version.text.replace(/[.,]$/, '')) || word.text.length < 4) return undefined;
+    if (MODEL_FAMILIES.includes(word.text)) return undefined;
+    const family = MODEL_FAMILIES.find((f) => f.length >= 4 && isMisspelling(word.text, f) || (Math.abs(f.length - word.text.length) <= 1 && f[0]!.toLowerCase() === word.text[0]!.toLowerCase() && editDistance(f.toLowerCase(), word.text.toLowerCase(), 1) <= 1));
+    if (!family) return undefined;
+    const v = version.text.replace(/[.,]$/, '');
+    const end = version.start + v.length;
+    return { start: word.start, end, surface: text.slice(word.start, end), type: 'Model', reason: 'misspelt-model-family', strength: 1, canonical: `${family} ${v}` };
   }
 
   /** A lone first name is kept only when it names someone already found in full in this document. */
@@ -239,12 +267,14 @@ export class Extractor {
 
   /** "DeepSeek R1", "Google Gemini": a model named after its lab comes from it. */
   private modelLabPrefixes(text: string, placed: Placed[], resolved: Resolved[], sink: RelationSink): void {
-    for (const p of placed) {
+    const labsHere = new Set(placed.filter((p) => p.type === 'Lab').map((p) => p.id));
+    for (const p of [...placed]) {
       if (p.type !== 'Model') continue;
       const first = /^[\p{L}\p{N}]+/u.exec(text.slice(p.start, p.end))?.[0];
       if (!first || first.length === p.end - p.start) continue;
       const lab = this.registry.peek(first, 'Lab');
-      if (!lab) continue;
+      // Only a lab the document also names on its own: "DeepSeek-R1" alone does not make DeepSeek a topic.
+      if (!lab || !labsHere.has(lab.id)) continue;
       const entity = this.registry.resolve(first, 'Lab');
       resolved.push({ id: entity.id, type: 'Lab', start: p.start, end: p.start + first.length, reason: 'lab-prefixed-model-name' });
       placed.push({ id: entity.id, type: 'Lab', start: p.start, end: p.start + first.length, sentence: p.sentence });

@@ -11,6 +11,8 @@ export interface PersonSpan {
 /** Cheap prefilter: only sentences with two adjacent capitalised words reach compromise. */
 const TITLE_BIGRAM = /\b\p{Lu}\p{Ll}+(?:-\p{Ll}+)?\s\p{Lu}\p{Ll}+/u;
 const NAME_TOKEN = /^\p{Lu}[\p{L}'’-]*$/u;
+/** Words compromise sometimes folds into a name that never belong to one. */
+export const NOT_NAME_WORDS = /^(?:Podcast|Show|Fair|Conference|Summit|Workshop|University|Institute|Lab|Labs|AI|Team|Code|Templates|Review|Course|Foundation|Research|Arena|Bench|Agent|Agents|Model|Models|Paper|Papers|Award|Prize|Day|Week|Edition|Issue|Episode)$/;
 /** Sentences longer than this are clipped to the window around the first capitalised pair. */
 const MAX_SENTENCE = 400;
 
@@ -38,9 +40,12 @@ export function findPeople(text: string, sentences: Sentence[], isTaken: (start:
       const lead = surface.length - surface.trimStart().length;
       start += lead;
       surface = surface.trim();
-      const words = surface.split(/\s+/);
+      let words = surface.split(/\s+/);
+      // "Lex Fridman Podcast": the show's name trails the person's.
+      while (words.length > 2 && NOT_NAME_WORDS.test(words[words.length - 1]!)) words = words.slice(0, -1);
+      surface = words.join(' ');
       if (words.length < 2 || words.length > 3) continue;
-      if (!words.every((w) => NAME_TOKEN.test(w) && !STOP_WORDS.has(w))) continue;
+      if (!words.every((w) => NAME_TOKEN.test(w) && !STOP_WORDS.has(w) && !NOT_NAME_WORDS.test(w))) continue;
       if (isTaken(start, start + surface.length)) continue;
       found.push({ start, end: start + surface.length, surface });
     }

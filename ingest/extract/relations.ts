@@ -79,7 +79,7 @@ export function sectionRelations(
     for (const p of inBody) if (firstSentences.size < 2 || firstSentences.has(p.sentence)) firstSentences.add(p.sentence);
     for (const p of inBody) {
       const sentence = sentences[p.sentence]!;
-      const before = text.slice(Math.max(sentence.start, p.start - 160), p.start);
+      const before = text.slice(Math.max(sentence.start, p.start - 320), p.start);
       for (const rule of SECTION_RULES) {
         if (!rule.target.includes(p.type) || !rule.before.test(before)) continue;
         sink.add(paperId, rule.type, p.id, p.sentence, rule.reason);

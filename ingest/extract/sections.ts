@@ -1,4 +1,5 @@
 import { HEADING_LINE, NON_PAPER_SECTION, PAPER_LINE_RULES, PAPER_SECTION, TITLE_PREFIX } from '../rules/papers.ts';
+import { isCoined } from './candidates.ts';
 import type { Span } from './segment.ts';
 
 export interface PaperLine {
@@ -64,6 +65,8 @@ export function findPaperLines(lines: Span[]): PaperLine[] {
       const prefix = prefixMatch?.groups?.name
         ? { start: title.start, end: title.start + prefixMatch.groups.name.length, text: prefixMatch.groups.name }
         : undefined;
+      // Outside a papers section a "Heading: subtitle" line is a paper only when a coined name heads it.
+      if (rule.papersOnly && mode !== 'papers' && !(prefix && isCoined(prefix.text))) continue;
       out.push({ line: i, title, reason: rule.reason, author: group(line, m, 'author'), prefix, headline: rule.reason === 'paper-kind-headline' });
       break;
     }

@@ -66,6 +66,16 @@ function inline(text: string): string {
   return out;
 }
 
+/**
+ * "1) **Title** - description": the bold lead-in is a heading of its own, so it gets its own line
+ * instead of blending into the description once the asterisks are gone.
+ */
+function boldLead(cell: string): string[] {
+  const m = /^(\d{1,3}\)\s*)?\*\*([^*]+?)\*\*\s*[-–—:]?\s*(.*)$/.exec(cell);
+  if (!m) return [cell];
+  return m[3] ? [`${m[1] ?? ''}${m[2]}`, m[3]] : [`${m[1] ?? ''}${m[2]}`];
+}
+
 const TABLE_SEPARATOR = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 function tableCells(line: string): string[] {
@@ -92,7 +102,7 @@ export function markdownToText(markdown: string): string {
     }
     if (TABLE_SEPARATOR.test(raw) && raw.includes('-') && raw.includes('|')) continue;
     if (/^\s*\|.*\|\s*$/.test(raw)) {
-      for (const cell of tableCells(raw)) if (cell) lines.push(inline(cell).trim());
+      for (const cell of tableCells(raw)) if (cell) lines.push(...boldLead(cell).map((part) => inline(part).trim()));
       continue;
     }
     let line = raw

@@ -48,7 +48,9 @@ function fnv(s: string): string {
 export function cleanSurface(surface: string): string {
   return surface
     .replace(/\s+/g, ' ')
-    .replace(/^["“'‘(\[]+|["”'’)\].,;:!]+$/g, (m) => (m.includes('?') ? m : ''))
+    .replace(/^["“'‘\[]+|["”'’\].,;:!]+$/g, '')
+    .replace(/\)+$/, (m, offset: number, s: string) => (s.slice(0, offset).split('(').length > s.slice(0, offset).split(')').length ? m : ''))
+    .replace(/^\(+(?![^()]*\))/, '')
     .replace(/['’]s$/, '')
     .trim();
 }

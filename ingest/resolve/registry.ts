@@ -125,12 +125,14 @@ export class EntityRegistry {
   }
 
   /** Resolves a surface to its canonical entity, creating it when nothing matches. */
-  resolve(surface: string, type: EntityType, opts: { fuzzy?: boolean } = {}): EntityRef {
+  resolve(surface: string, type: EntityType, opts: { fuzzy?: boolean; canonical?: string } = {}): EntityRef {
     const clean = cleanSurface(surface);
     if (!clean) throw new Error(`cannot resolve an empty surface form: ${JSON.stringify(surface)}`);
     let ref = this.peek(clean, type);
+    if (!ref && opts.canonical) ref = this.peek(opts.canonical, type);
     if (!ref && opts.fuzzy !== false && FUZZY_TYPES.has(type)) ref = this.fuzzy(clean, type);
-    const entry = ref ? this.ensure(ref.id, ref.name, ref.type) : this.ensure(entityId(type, clean), clean, type);
+    const name = opts.canonical ?? clean;
+    const entry = ref ? this.ensure(ref.id, ref.name, ref.type) : this.ensure(entityId(type, name), name, type);
     this.addAlias(entry, clean);
     return entry;
   }

@@ -37,6 +37,9 @@ export function isMisspelling(candidate: string, known: string): boolean {
   const glueB = b.replace(/[^\p{L}\p{N}]/gu, '');
   if (glueA.length < 4 || glueA[0] !== glueB[0]) return false;
   if (glueA === glueB) return true;
+  // Versions and sizes are never misheard into each other; a dropped suffix is a different name.
+  if (glueA.replace(/\D/g, '') !== glueB.replace(/\D/g, '')) return false;
+  if (glueB.startsWith(glueA) || (glueA.startsWith(glueB) && glueA.length - glueB.length > 1)) return false;
   const wa = a.split(/\s+/);
   const wb = b.split(/\s+/);
   if (wa.length !== wb.length) return wa.length > 1 && glueA.length >= 9 && editDistance(glueA, glueB, 2) <= 2;

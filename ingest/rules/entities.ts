@@ -3,12 +3,12 @@ import { MODEL_FAMILIES } from './lexicon.ts';
 import type { SpanRule } from './types.ts';
 
 /** Building blocks for the span rules below. */
-const CAP = String.raw`\p{Lu}[\p{L}\p{N}'’&.-]*[\p{L}\p{N}]|\p{Lu}`;
+const CAP = String.raw`(?:\p{Lu}[\p{L}\p{N}'’&.-]*[\p{L}\p{N}]|\p{Lu})`;
 /** A coined name: "GRPO", "QueryBandits", "Tool-R0", "Video-MME-v2", "Benchmark^2". */
 const COINED = String.raw`\p{Lu}[\p{L}\p{N}]*(?:[-.^][\p{L}\p{N}]+)*\^?\d?`;
-const NAME2 = String.raw`\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}?[\p{Ll}]+)?\s\p{Lu}[\p{L}'’-]*\p{L}`;
+const NAME2 = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?\s\p{Lu}[\p{L}'’-]*\p{L}`;
 const FAMILIES = [...MODEL_FAMILIES].sort((a, b) => b.length - a.length).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-const VERSION = String.raw`(?:\d+(?:\.\d+)*[a-z]?|[A-Z]\d+(?:\.\d+)?|V\d+(?:\.\d+)?|\d+(?:\.\d+)?[BMK])`;
+const VERSION = String.raw`(?:\d+(?:\.\d+)*[a-zA-Z]?|[A-Z]\d+(?:\.\d+)?|V\d+(?:\.\d+)?|\d+(?:\.\d+)?[BMK])`;
 const VARIANT = String.raw`(?:\d+(?:\.\d+)?[BMKbm]|\d+x\d+B|[Mm]ini|[Pp]ro|Flash|Lite|Sonnet|Opus|Haiku|Instruct|Coder|Turbo|Max|Plus|Nano|Chat|Base|Reasoning|Preview|Small|Medium|Large|Ultra|Thinking|Distill|Math|VL|Vision|Code|R\d|V\d+(?:\.\d+)?|\d+(?:\.\d+)*)`;
 const HEADS = 'frameworks?|methods?|approach|algorithms?|technique|recipe|paradigm|benchmarks?|dataset|corpus|models?|family of [\\w-]+ (?:language )?models|LLMs?|VLMs?|metric|library|toolkit|tool|system|agent|architecture|optimizer|loss(?: function)?|objective|suite|leaderboard|environment|platform|company|startup|lab|protocol|training (?:method|paradigm|recipe|framework)';
 
@@ -32,6 +32,9 @@ export const SHAPE_TYPES: Array<[RegExp, EntityType]> = [
 /** Verbs that, right after a sentence-opening coined name, say it is a benchmark. */
 export const BENCHMARK_SUBJECT_VERBS = /^(?:tests|evaluates|measures|grades|assesses|benchmarks|probes)\b/;
 
+/** What follows a sentence-opening coined name's verb when the name is software, not a method. */
+export const TOOL_OBJECT = /^\s(?:[\w-]+\s){0,3}(?:infrastructure|library|toolkit|SDK|package|CLI|desktop app|plugin|extension)\b/;
+
 export const ENTITY_RULES: Record<string, SpanRule[]> = {
   methods: [
     {
@@ -49,6 +52,43 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
     {
       reason: 'coined-subject',
       pattern: new RegExp(String.raw`^(?:[•●▪◦*–-]\s*)?(?:\d+[.)]\s*)?(?<name>${COINED})(?:\s\([^)]{2,80}\))?,?\s(?:\w+ly\s)?(?<verb>introduces|proposes|enables|implements?|addresses|provides|facilitates|demonstrates|enhances|trains|builds|sits|tests|grades|isolates|achieves|produced|produces|explores|evaluates|measures|assesses|incentivizes|leverages|maintains|outperforms|extends|combines|reduces|improves|allows|lets|generates|learns|surpasses|beats|identifies|uses|yields|delivers)\b`, 'u'),
+      type: 'Method',
+    },
+    {
+      reason: 'quoted-coined-name',
+      pattern: new RegExp(String.raw`["“](?<name>${COINED})["”]`, 'u'),
+      type: 'Method',
+    },
+    {
+      reason: 'quoted-proposal',
+      pattern: /\b(?:propos(?:es|ed|ing)?|introduc(?:es|ed|ing)?)\s(?:an?\s|the\s)?["“](?<name>[\p{L}][\p{L}\p{N} -]{2,40}?)["”]/u,
+      type: 'Method',
+      typeFrom: 'head',
+    },
+    {
+      reason: 'introduced-phrase',
+      pattern: /\b(?:introduces|proposes|presents)\s(?<name>\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){1,2})(?=,|\s\(|\swhich\b|\sthat\b)/u,
+      type: 'Method',
+      typeFrom: 'head',
+    },
+    {
+      reason: 'parenthesised-acronym',
+      pattern: /(?<=\p{Ll}[\p{L}-]*\s)\((?<name>\p{Lu}[\p{Lu}\p{N}]{2,6})s?\)/u,
+      type: 'Method',
+    },
+    {
+      reason: 'named-concept-clause',
+      pattern: /\b(?:a|an|the)\s(?<name>\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){1,3})\s(?:that|which)\s/u,
+      type: 'Method',
+    },
+    {
+      reason: 'introduced-lowercase-appositive',
+      pattern: /\b(?:introduces|proposes|presents)\s(?<name>\p{Ll}{3,}\s\p{Ll}{3,}),\s(?:an?|the)\s/u,
+      type: 'Method',
+    },
+    {
+      reason: 'two-word-subject',
+      pattern: /^(?:[•●▪◦*–-]\s*)?(?<name>\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+)\s(?:facilitates|introduces|proposes|enables|incentivizes|implements)\b/u,
       type: 'Method',
     },
     {
@@ -70,7 +110,7 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
     },
     {
       reason: 'the-x-benchmark',
-      pattern: new RegExp(String.raw`\b(?:the|on|on the)\s(?<name>${CAP}(?:\s(?:${CAP}|\d+)){0,2})\s(?:benchmark|leaderboard|evaluation suite)\b`, 'u'),
+      pattern: new RegExp(String.raw`\b(?:the|on|on the)\s(?<name>(?=[\p{L}\p{N}-]{3})${CAP}(?:\s(?:${CAP}|\d+)){0,2})\s(?:benchmark|leaderboard|evaluation suite)\b`, 'u'),
       type: 'Benchmark',
     },
     {
@@ -108,6 +148,11 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
   ],
   labs: [
     {
+      reason: 'org-ships-product',
+      pattern: new RegExp(String.raw`^(?<name>${CAP}(?:\s${CAP})?)\s(?:built|releases|released|launched|launches|open-sourced|unveiled|announced|ships|shipped)\s`, 'u'),
+      type: 'Lab',
+    },
+    {
       reason: 'org-suffix',
       pattern: new RegExp(String.raw`\b(?<name>(?:${CAP}\s){1,3}(?:Labs?|Research|Institute|University|Foundation|Laboratory|Inc\.?|Corporation|Technologies|Robotics))\b`, 'u'),
       type: 'Lab',
@@ -129,7 +174,7 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
     },
     {
       reason: 'org-possessive-team',
-      pattern: new RegExp(String.raw`\b(?<name>${CAP})['’]s\s(?:[\w-]+\s)?(?:AI\s)?(?:lab|team|researchers|research team|scientists)\b`, 'u'),
+      pattern: new RegExp(String.raw`\b(?<name>${CAP}(?:\s${CAP})?)['’]s\s(?:[\w-]+\s)?(?:AI\s)?(?:lab|team|researchers|research team|scientists|course|courses)\b`, 'u'),
       type: 'Lab',
     },
   ],
@@ -155,25 +200,30 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
       type: 'Person',
     },
     {
+      reason: 'org-possessive-person',
+      pattern: new RegExp(String.raw`\b${CAP}['’]s\s(?<list>${NAME2}(?:\sand\s${NAME2})?)\b`, 'u'),
+      type: 'Person',
+    },
+    {
       reason: 'role-before-name',
-      pattern: /\b(?:product lead|tech lead|lead|host|co-host|engineer|researcher|founder|CEO|CTO|professor|author)\s(?<name>\p{Lu}\p{Ll}{2,}(?:\s\p{Lu}[\p{L}'’-]+)?)\b/u,
+      pattern: /\b(?:product lead|tech lead|experience lead|lead|host|co-host|researcher|founder|professor|author)\s(?<name>\p{Lu}\p{Ll}{2,}(?:\s\p{Lu}[\p{L}'’-]+)?)\b(?!\s\p{Lu})/u,
       type: 'Person',
     },
   ],
   papers: [
     {
       reason: 'quoted-title',
-      pattern: /\b(?:studies|study|paper|papers|work|works|evaluations?|titled|called|article)\s(?:such as\s|like\s|titled\s|called\s)?["“](?<name>[A-Z][^"”\n]{10,160}?)["”]/,
+      pattern: /\b(?:[Ss]tudies|[Ss]tudy|[Pp]apers?|[Ww]orks?|[Ee]valuations?|titled|called|[Aa]rticles?)\s(?:such as\s|like\s|titled\s|called\s)?["“](?<name>[A-Z][^"”\n]{10,160}?)["”]/,
       type: 'Paper',
     },
     {
       reason: 'studies-like-title',
-      pattern: /\b(?:studies|papers|works)\s(?:like|such as)\s(?<name>[A-Z][\w-]*(?:\s(?:[A-Z][\w-]*|to|of|for|and|the|in|on|a|with|from|via)){2,12}?)(?=\s?[—–,;.]|\s-\s)/,
+      pattern: /\b(?:[Ss]tudies|[Pp]apers|[Ww]orks)\s(?:like|such as)\s(?<name>[A-Z][\w-]*(?:\s(?:[A-Z][\w-]*|to|of|for|and|the|in|on|a|with|from|via)){2,12}?)(?=\s?[—–,;.]|\s-\s)/,
       type: 'Paper',
     },
     {
       reason: 'named-paper',
-      pattern: /\b(?:his|her|their|our|the|this|that)\s(?<name>[A-Z][\w.-]*(?:\s[A-Z0-9][\w.-]*){0,3})\s(?:paper|report|technical report)\b/,
+      pattern: /\b(?:his|her|their|our|the|this|that)\s(?<name>[A-Z][\w.-]*(?:\s[A-Z0-9][\w.-]*){0,3})\s(?:paper|technical report)\b/,
       type: 'Paper',
     },
   ],
@@ -200,7 +250,7 @@ export const EXPANSION_HEAD_TYPES: Array<[RegExp, EntityType]> = [
 
 /** Capitalised words that open sentences or headings and never start a name. */
 export const STOP_WORDS = new Set(
-  'The This That These Those A An And But Or So If In On At For From With Without By Of To As It Its We Our Us You Your They Their He She His Her I My Me Is Are Was Were Be Been Being Has Have Had Do Does Did Not No Yes Yeah Okay OK Also Then There Here What Which Who Whom Why How When Where While Once After Before Each Every Some Any All Most Many Much More Less Other Another Such Both Either Neither One Two Three Four Five Six Seven Eight Nine Ten First Second Third New Key Using Unlike Like Just Even Still Really Actually Instead However Although Though Because Since Until Over Under Between Across Through During Against Within Into Onto Upon About Above Below Again Further Finally Overall Recent Current Future Modern Large Small Open Deep Human Real Best Better Good Great High Low Long Short Full Fast Slow Early Late Top Key Main Core Part Paper Papers Video Videos Read Reads Tools Tool Learning Pick Week Weekly Today Tomorrow Yesterday Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Hey Hello Thanks Thank Welcome Sorry Sure Right Well Oh Um Uh Hmm Let Lets Let\'s Can Could Would Should Will Shall May Might Must TL DR TL;DR Results Result Figure Table Section Appendix Abstract Introduction Conclusion Highlights Highlight Summary Note Notes Quick Plug Subscribe Github GitHub Tweet Code Project Links Link Paper'.split(
+  'AI Frontier Someone Somebody Everyone Everybody Nobody People Researchers Users Folks Developers Engineers Companies Teams The This That These Those A An And But Or So If In On At For From With Without By Of To As It Its We Our Us You Your They Their He She His Her I My Me Is Are Was Were Be Been Being Has Have Had Do Does Did Not No Yes Yeah Okay OK Also Then There Here What Which Who Whom Why How When Where While Once After Before Each Every Some Any All Most Many Much More Less Other Another Such Both Either Neither One Two Three Four Five Six Seven Eight Nine Ten First Second Third New Key Using Unlike Like Just Even Still Really Actually Instead However Although Though Because Since Until Over Under Between Across Through During Against Within Into Onto Upon About Above Below Again Further Finally Overall Recent Current Future Modern Large Small Open Deep Human Real Best Better Good Great High Low Long Short Full Fast Slow Early Late Top Key Main Core Part Paper Papers Video Videos Read Reads Tools Tool Learning Pick Week Weekly Today Tomorrow Yesterday Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Hey Hello Thanks Thank Welcome Sorry Sure Right Well Oh Um Uh Hmm Let Lets Let\'s Can Could Would Should Will Shall May Might Must TL DR TL;DR Results Result Figure Table Section Appendix Abstract Introduction Conclusion Highlights Highlight Summary Note Notes Quick Plug Subscribe Github GitHub Tweet Code Project Links Link Paper'.split(
     /\s+/,
   ),
 );

@@ -32,15 +32,15 @@ const of = (type: LexiconEntry['type'], names: Array<string | [string, ...string
 
 export const BENCHMARKS: LexiconEntry[] = [
   ...of('Benchmark', [
-    'AIME', 'MATH', 'MATH-500', 'GSM8K', 'MMLU', 'MMLU-Pro', 'HumanEval', 'MBPP', 'SWE-bench', 'SWE-bench Verified', 'GPQA',
+    'AIME', 'MATH-500', 'GSM8K', 'MMLU', 'MMLU-Pro', 'HumanEval', 'MBPP', 'SWE-bench', 'SWE-bench Verified', 'GPQA',
     'GPQA Diamond', 'ARC-AGI', 'ARC-AGI-2', 'HellaSwag', 'TruthfulQA', 'BIG-Bench', 'BBH', 'SimpleQA', 'LiveCodeBench',
     ['Chatbot Arena', 'LMArena', 'LM Arena', 'LMSYS Chatbot Arena'], 'MT-Bench', 'AlpacaEval', ["Humanity's Last Exam", 'HLE'],
-    'WebArena', 'OSWorld', 'GAIA', ['τ-bench', 'tau-bench'], 'Terminal-Bench', 'MMMU', 'MathVista', 'HotpotQA', 'TriviaQA',
-    ['Natural Questions', 'NQ'], 'BrowseComp', 'FrontierMath', 'Codeforces', 'LongBench', 'RULER', 'WinoGrande', 'PIQA',
-    'BoolQ', 'SuperGLUE', 'GLUE', 'SQuAD', 'MultiPL-E', 'APPS', 'CodeContests', 'Aider Polyglot', 'IFEval', 'Arena-Hard',
-    'MGSM', 'Omni-MATH', 'OlympiadBench', 'AMC', 'ImageNet-Sketch', 'VQAv2', 'MMBench', 'Video-MME', 'EgoSchema',
+    'WebArena', 'OSWorld', ['τ-bench', 'tau-bench'], 'Terminal-Bench', 'MMMU', 'MathVista', 'HotpotQA', 'TriviaQA',
+    ['Natural Questions', 'NQ'], 'BrowseComp', 'FrontierMath', 'Codeforces', 'LongBench', 'WinoGrande', 
+    'BoolQ', 'SuperGLUE', 'SQuAD', 'MultiPL-E', 'CodeContests', 'Aider Polyglot', 'IFEval', 'Arena-Hard',
+    'MGSM', 'Omni-MATH', 'OlympiadBench', 'ImageNet-Sketch', 'VQAv2', 'MMBench', 'Video-MME', 'EgoSchema',
   ]),
-  ...of('Benchmark', ['DROP', 'ARC'], true),
+  ...of('Benchmark', ['DROP', 'ARC', 'MATH', 'GLUE', 'APPS', 'AMC', 'RULER', 'GAIA', 'PIQA'], true),
 ];
 
 export const METHODS: LexiconEntry[] = [
@@ -52,11 +52,11 @@ export const METHODS: LexiconEntry[] = [
     'REINFORCE', ['LoRA', 'Low-Rank Adaptation'], 'QLoRA', 'DoRA', ['SFT', 'supervised fine-tuning'],
     ['RAG', 'Retrieval-Augmented Generation', 'retrieval augmented generation'], ['Chain-of-Thought', 'CoT', 'chain of thought'],
     ['MCTS', 'Monte Carlo Tree Search'], ['Mixture-of-Experts', 'MoE', 'mixture of experts'], 'Constitutional AI', 'AdamW',
-    ['muP', 'μP', 'Maximal Update Parametrization'], 'Muon', 'FlashAttention', 'speculative decoding', 'ReAct', 'Tree of Thoughts',
+    ['muP', 'μP', 'Maximal Update Parametrization'], 'Muon', 'FlashAttention', 'speculative decoding', 'Tree of Thoughts',
     'Self-Consistency', 'Quiet-STaR', 'VinePPO', 'DoReMi', 'Best-of-N', 'RLOO', 'ReMax', 'Reflexion', 'Toolformer',
     ['Knowledge Distillation'], ['Q*', 'Q-Star', 'Q star'],
   ]),
-  ...of('Method', ['Adam'], true),
+  ...of('Method', ['Adam', 'ReAct'], true),
 ];
 
 export const MODELS: LexiconEntry[] = of('Model', [

@@ -21,11 +21,11 @@ export const PAPER_LINE_RULES: LineRule[] = [
   },
   {
     reason: 'numbered-row-title',
-    pattern: /^\d{1,3}\)\s+(?<title>[A-Z0-9"“][^\n]{2,220}?)(?:\s{2,}|\s[-–—]\s)(?=\S)/,
+    pattern: /^\d{1,3}\)\s+(?<title>[\p{L}\p{N}"“](?:(?!\s\s)[^\n]){0,160}?[^\s.])\s*$/u,
   },
   {
     reason: 'numbered-row-title',
-    pattern: /^\d{1,3}\)\s+(?<title>[A-Z0-9"“][^\n.!?]{2,220}?[^\s.!?])\s*$/,
+    pattern: /^\d{1,3}\)\s+(?<title>[\p{L}\p{N}"“][^\n]{1,220}?)(?:\s{2,}|\s[-–—]\s|\s(?=(?:This|The|In this) (?:paper|work|study|report)\b))(?=\S)/u,
   },
   {
     reason: 'colon-title-heading',
