@@ -211,8 +211,9 @@ export const QUERIES = {
 
   /**
    * Shortest paths between two entities/documents. Distinct node sequences only (parallel per-document
-   * relationships would otherwise multiply one route into many), preferring routes through fewer documents;
-   * LIMIT 200 before the sort keeps the enumeration lazy between hubs. For two documents, the entities
+   * relationships would otherwise multiply one route into many), preferring routes through fewer documents,
+   * then routes along more typed relations; the LIMIT 1000 before grouping keeps the enumeration lazy
+   * between hubs. For two documents, the entities
    * both mention. Node data for every node on a kept path comes back too.
    */
   paths: (rels: string, maxHops: number) => {
@@ -226,9 +227,12 @@ export const QUERIES = {
     CALL (a, b) {
       WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
       MATCH p = allShortestPaths((a)-[:${rels}*..${maxHops}]-(b))
-      WITH DISTINCT [n IN nodes(p) | elementId(n)] AS ids, size([n IN nodes(p) WHERE n:Document]) AS documentHops
-      LIMIT 200
-      WITH ids ORDER BY documentHops
+      WITH p LIMIT 1000
+      WITH [n IN nodes(p) | elementId(n)] AS ids,
+           size([n IN nodes(p) WHERE n:Document]) AS documentHops,
+           size([r IN relationships(p) WHERE NOT type(r) IN ['${CO_MENTION}', 'MENTIONS']]) AS typedSteps
+      WITH ids, min(documentHops) AS documentHops, max(typedSteps) AS typedSteps
+      ORDER BY documentHops, typedSteps DESC
       LIMIT $limit
       RETURN collect(ids) AS paths
     }
