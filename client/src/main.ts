@@ -442,6 +442,7 @@ class App {
   async setLayout(name: string): Promise<void> {
     if (!isLayoutName(name)) return this.toast(`Unknown layout "${name}"`, 'error');
     this.layout = name;
+    this.pushUrl();
     await this.relayout();
   }
 

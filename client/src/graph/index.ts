@@ -140,7 +140,7 @@ export class GraphView {
       layout.one('layoutstop', () => {
         if (this.running === layout) this.running = null;
         // A fit on a handful of nodes zooms in absurdly: cap it.
-        if (options.fit !== false && this.cy.zoom() > MAX_FIT_ZOOM) {
+        if ((options as { fit?: boolean }).fit !== false && this.cy.zoom() > MAX_FIT_ZOOM) {
           this.cy.zoom(MAX_FIT_ZOOM);
           this.cy.center();
         }

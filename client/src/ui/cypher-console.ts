@@ -269,7 +269,7 @@ export class CypherConsole {
         h(
           'div',
           { class: 'error-box', role: 'alert', testid: 'console-error' },
-          h('b', null, e ? (e.code === 'WRITE_REFUSED' || /refus|read-only|write/i.test(e.code) ? 'Refused' : `${e.code}`) : 'Error'),
+          h('b', null, e ? (/forbidden|refus|read.?only|write/i.test(e.code) || e.status === 403 ? 'Refused' : `${e.code}`) : 'Error'),
           ': ',
           e ? e.message : String(err),
         ),

@@ -331,6 +331,16 @@ export async function createMockApi(corpusDir: string, goldPath: string): Promis
       if (/db\.labels/i.test(query)) return reply(['label'], [...new Set([...entities.values()].map((e) => e.type)), 'Document', 'Entity', 'Mention'].map((l) => [l]), { nodes: [], edges: [] });
       if (/db\.relationshipTypes/i.test(query)) return reply(['relationshipType'], [...new Set([...rels.map((r) => r.type), 'MENTIONS', 'IN_DOCUMENT'])].map((l) => [l]), { nodes: [], edges: [] });
       if (/db\.propertyKeys/i.test(query)) return reply(['propertyKey'], ['id', 'name', 'type', 'aliases', 'title', 'publication', 'issue', 'date', 'text', 'reason', 'evidence', 'weight'].map((l) => [l]), { nodes: [], edges: [] });
+      if (/:MENTIONS\b/.test(query)) {
+        const names = Object.values(body.params ?? {}).filter((v): v is string => typeof v === 'string').map((v) => v.toLowerCase());
+        const ents = [...entities.values()].filter((e) => names.includes(e.name.toLowerCase()));
+        const pairs = ents.flatMap((e) => [...new Set(e.mentions.map((m) => m.doc))].map((d) => ({ e, d, n: e.mentions.filter((m) => m.doc === d).length })));
+        const graph = {
+          nodes: [...ents.map(nodeOf), ...[...new Set(pairs.map((p) => p.d))].map(docNode)],
+          edges: pairs.map(({ e, d, n }) => ({ data: { id: `${d.id}|MENTIONS|${e.id}`, source: d.id, target: e.id, type: 'MENTIONS', weight: n, evidenceCount: n } })),
+        };
+        return reply(['d', 'r', 'e'], pairs.map(({ e, d, n }) => [d.title, n, e.name]), graph);
+      }
       // Graph-shaped answer: the relations whose type (and end labels) the query names.
       const relTypes = [...new Set(rels.map((r) => r.type))].filter((t) => new RegExp(`:\\s*${t}\\b`).test(query));
       const labels = [...new Set([...entities.values()].map((e) => e.type))].filter((t) => new RegExp(`:\\s*${t}\\b`).test(query));
