@@ -154,17 +154,21 @@ function abbreviates(acr: string, words: string[]): boolean {
 export function acronymCandidates(sentences: Sentence[], typeOfKnown: (name: string) => EntityType | undefined): Candidate[] {
   const out: Candidate[] = [];
   for (const sentence of sentences) {
+    if (!sentence.text.includes('(')) continue;
     for (const rule of ACRONYM_RULES) {
-      const re = new RegExp(rule.pattern.source, 'gud');
+      const re = rule.pattern;
+      re.lastIndex = 0;
       for (let m = re.exec(sentence.text); m; m = re.exec(sentence.text)) {
-        const acrAt = m.indices!.groups!.acr!;
-        const expAt = m.indices!.groups!.exp!;
         const acr = m.groups!.acr!;
         if (GENERIC_ACRONYMS.has(acr.replace(/s$/, ''))) continue;
-        let exp = m.groups!.exp!;
-        let expStart = expAt[0];
-        if (rule.reason === 'expansion-then-acronym') {
-          const words = exp.split(/\s+/);
+        const acrOffset = rule.expBefore ? m.index + 2 : m.index;
+        let exp: string;
+        let expStart: number;
+        if (rule.expBefore) {
+          const window = sentence.text.slice(Math.max(0, m.index - 120), m.index);
+          const before = rule.expBefore.exec(window);
+          if (!before) continue;
+          const words = before[0].split(/\s+/);
           let found = -1;
           for (let n = 2; n <= words.length; n++) {
             if (abbreviates(acr, words.slice(words.length - n))) {
@@ -173,11 +177,12 @@ export function acronymCandidates(sentences: Sentence[], typeOfKnown: (name: str
             }
           }
           if (found === -1) continue;
-          const kept = words.slice(words.length - found).join(' ');
-          expStart = expAt[1] - kept.length;
-          exp = kept;
+          exp = words.slice(words.length - found).join(' ');
+          expStart = m.index - exp.length;
           if (!/^\p{Lu}/u.test(exp) || exp.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length * 2 < found) continue;
         } else {
+          exp = m.groups!.exp!;
+          expStart = m.index + m[0].indexOf('(') + 1;
           const words = exp.split(/\s+/);
           let ok = false;
           for (let n = 2; n <= words.length && !ok; n++) ok = abbreviates(acr, words.slice(words.length - n));
@@ -185,9 +190,9 @@ export function acronymCandidates(sentences: Sentence[], typeOfKnown: (name: str
         }
         const headWord = exp.split(/\s+/).pop() ?? '';
         let type = typeOfKnown(acr) ?? typeOfKnown(exp);
-        if (!type) for (const [re2, t] of EXPANSION_HEAD_TYPES) if (re2.test(headWord)) { type = t; break; }
+        type ??= EXPANSION_HEAD_TYPES.find(([re2]) => re2.test(headWord))?.[1];
         if (!type) continue;
-        const start = sentence.start + acrAt[0];
+        const start = sentence.start + acrOffset;
         out.push({
           start,
           end: start + acr.length,
@@ -204,10 +209,14 @@ export function acronymCandidates(sentences: Sentence[], typeOfKnown: (name: str
 }
 
 /** "QueryBandits (No One Size Fits All)": the parenthesis titles the paper behind the name. */
+const PAREN_TITLE_D = new RegExp(PAREN_TITLE.source, 'gud');
+
 export function parenTitleCandidates(sentences: Sentence[], isExpansion: (start: number) => boolean): Candidate[] {
   const out: Candidate[] = [];
   for (const sentence of sentences) {
-    const re = new RegExp(PAREN_TITLE.source, 'gud');
+    if (!sentence.text.includes('(')) continue;
+    const re = PAREN_TITLE_D;
+    re.lastIndex = 0;
     for (let m = re.exec(sentence.text); m; m = re.exec(sentence.text)) {
       const nameAt = m.indices!.groups!.name!;
       const titleAt = m.indices!.groups!.title!;

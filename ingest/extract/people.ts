@@ -15,6 +15,8 @@ const NAME_TOKEN = /^\p{Lu}[\p{L}'’-]*$/u;
 export const NOT_NAME_WORDS = /^(?:Podcast|Show|Fair|Conference|Summit|Workshop|University|Institute|Lab|Labs|AI|Team|Code|Templates|Review|Course|Foundation|Research|Arena|Bench|Agent|Agents|Model|Models|Paper|Papers|Award|Prize|Day|Week|Edition|Issue|Episode)$/;
 /** Sentences longer than this are clipped to the window around the first capitalised pair. */
 const MAX_SENTENCE = 400;
+/** Parsed once: compromise otherwise re-parses the match string on every call. */
+const PERSON_MATCH = nlp.parseMatch('#Person+');
 
 /**
  * Person names found by compromise's `#Person` tagger, run on candidate sentences only: a whole
@@ -32,7 +34,7 @@ export function findPeople(text: string, sentences: Sentence[], isTaken: (start:
       offset += from;
       chunk = chunk.slice(from, from + MAX_SENTENCE);
     }
-    const matches = nlp(chunk).match('#Person+').json({ offset: true }) as Array<{ offset: { start: number; length: number } }>;
+    const matches = nlp(chunk).match(PERSON_MATCH).json({ offset: true }) as Array<{ offset: { start: number; length: number } }>;
     for (const match of matches) {
       let start = offset + match.offset.start;
       let surface = text.slice(start, start + match.offset.length);

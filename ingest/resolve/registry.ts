@@ -1,7 +1,7 @@
 import type { EntityType } from '../model.ts';
 import type { LexiconEntry } from '../rules/types.ts';
 import { cleanSurface, isAcronym, singularKey, slug } from './normalize.ts';
-import { isMisspelling } from './similarity.ts';
+import { isMisspelling, type NameForm, nameForm } from './similarity.ts';
 
 export interface KnownEntity {
   id: string;
@@ -42,7 +42,7 @@ export class EntityRegistry {
   private readonly keys = new Map<string, string>();
   private readonly catalog = new Map<string, LexiconEntry>();
   /** Fuzzy candidates per type, bucketed by first letter: misspellings keep the first letter. */
-  private readonly fuzzyPool = new Map<string, Array<{ surface: string; ref: EntityRef }>>();
+  private readonly fuzzyPool = new Map<string, Array<{ surface: string; form: NameForm; ref: EntityRef }>>();
 
   constructor(known: KnownEntity[] = [], lexicon: LexiconEntry[] = []) {
     if (!Array.isArray(known)) throw new TypeError(`known entities must be an array, got ${typeof known}`);
@@ -69,7 +69,7 @@ export class EntityRegistry {
     if (!first) return;
     const bucket = `${ref.type}|${first}`;
     const pool = this.fuzzyPool.get(bucket) ?? [];
-    pool.push({ surface, ref });
+    pool.push({ surface, form: nameForm(surface), ref });
     this.fuzzyPool.set(bucket, pool);
   }
 
@@ -113,9 +113,10 @@ export class EntityRegistry {
     const pool = this.fuzzyPool.get(`${type}|${first}`);
     if (!pool) return undefined;
     let best: { surface: string; ref: EntityRef } | undefined;
+    const form = nameForm(clean);
     for (const candidate of pool) {
-      if (Math.abs(candidate.surface.length - clean.length) > 3) continue;
-      if (!isMisspelling(clean, candidate.surface)) continue;
+      if (Math.abs(candidate.form.glue.length - form.glue.length) > 2) continue;
+      if (!isMisspelling(form, candidate.form)) continue;
       // Deterministic tie-break: the closest length, then code-unit order.
       const d = Math.abs(candidate.surface.length - clean.length);
       const bd = best ? Math.abs(best.surface.length - clean.length) : Infinity;

@@ -29,16 +29,30 @@ export function allowedEdits(length: number): number {
  * budget, at least one word spelled identically for multi-word names, and the letters as a whole
  * close; or the words glued together ("Open AI" → "OpenAI") within budget.
  */
-export function isMisspelling(candidate: string, known: string): boolean {
-  const a = candidate.toLowerCase();
-  const b = known.toLowerCase();
+export interface NameForm {
+  lower: string;
+  glue: string;
+  digits: string;
+}
+
+export function nameForm(name: string): NameForm {
+  const lower = name.toLowerCase();
+  const glue = lower.replace(/[^\p{L}\p{N}]/gu, '');
+  return { lower, glue, digits: glue.replace(/\D/g, '') };
+}
+
+export function isMisspelling(candidate: string | NameForm, known: string | NameForm): boolean {
+  const fa = typeof candidate === 'string' ? nameForm(candidate) : candidate;
+  const fb = typeof known === 'string' ? nameForm(known) : known;
+  const a = fa.lower;
+  const b = fb.lower;
   if (a === b) return true;
-  const glueA = a.replace(/[^\p{L}\p{N}]/gu, '');
-  const glueB = b.replace(/[^\p{L}\p{N}]/gu, '');
+  const glueA = fa.glue;
+  const glueB = fb.glue;
   if (glueA.length < 4 || glueA[0] !== glueB[0]) return false;
   if (glueA === glueB) return true;
   // Versions and sizes are never misheard into each other; a dropped suffix is a different name.
-  if (glueA.replace(/\D/g, '') !== glueB.replace(/\D/g, '')) return false;
+  if (fa.digits !== fb.digits) return false;
   if (glueB.startsWith(glueA) || (glueA.startsWith(glueB) && glueA.length - glueB.length > 1)) return false;
   const wa = a.split(/\s+/);
   const wb = b.split(/\s+/);

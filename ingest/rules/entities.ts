@@ -232,9 +232,16 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
 /** "Name (Title Of Its Paper)": a coined name followed by a parenthesised title that is not its expansion. */
 export const PAREN_TITLE = new RegExp(String.raw`(?<name>${COINED})\s\((?<title>\p{Lu}[\p{L}'’-]*(?:\s[\p{L}\p{N}'’-]+){2,10})\)`, 'gu');
 
-/** Acronym definitions, both orders. Group `acr` is the short form, `exp` the long form. */
-export const ACRONYM_RULES: Array<{ reason: string; pattern: RegExp }> = [
-  { reason: 'expansion-then-acronym', pattern: /(?<exp>(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s){0,8}[\p{L}\p{N}][\p{L}\p{N}'’-]*)\s\((?<acr>[\p{Lu}][\p{L}\p{N}-]{1,9})\)/gu },
+/**
+ * Acronym definitions, both orders. Group `acr` is the short form, `exp` the long form; for
+ * "Long Form (LF)" the long form is the run of words just before the parenthesis (`expBefore`).
+ */
+export const ACRONYM_RULES: Array<{ reason: string; pattern: RegExp; expBefore?: RegExp }> = [
+  {
+    reason: 'expansion-then-acronym',
+    pattern: /\s\((?<acr>[\p{Lu}][\p{L}\p{N}-]{1,9})\)/gu,
+    expBefore: /(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s){0,7}[\p{L}\p{N}][\p{L}\p{N}'’-]*$/u,
+  },
   { reason: 'acronym-then-expansion', pattern: /(?<![\w-])(?<acr>[\p{Lu}][\p{L}\p{N}-]{1,9})\s\((?<exp>\p{Lu}[^()\n]{4,90})\)/gu },
 ];
 
