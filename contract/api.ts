@@ -28,7 +28,8 @@ const csvOf = <const E extends readonly [string, ...string[]]>(values: E) =>
     .max(1000)
     .optional()
     .transform((s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined))
-    .pipe(z.array(z.enum(values)).optional());
+    .pipe(z.array(z.enum(values)).optional())
+    .describe(`Comma-separated list of: ${values.join(', ')}`);
 
 const limit = (def: number, max: number) => z.coerce.number().int().min(1).max(max).default(def);
 const offset = z.coerce.number().int().min(0).max(1_000_000).default(0);

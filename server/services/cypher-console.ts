@@ -169,19 +169,24 @@ export async function runConsoleQuery(
 ): Promise<CypherResponse> {
   const check = checkConsoleQuery(input.query);
   if (!check.ok) throw new HttpError(check.status, check.code, check.message);
-  const params = toCypherParams(input.params) as Record<string, unknown>;
+  return runPlannedRead(driver, config, check.query, input.params);
+}
+
+/** Layers 2 and 3 on their own (exported so tests can show they hold without the lexical check). */
+export async function runPlannedRead(driver: Driver, config: ConsoleConfig, query: string, rawParams: Record<string, unknown>): Promise<CypherResponse> {
+  const params = toCypherParams(rawParams) as Record<string, unknown>;
   const maxRows = config.CYPHER_MAX_ROWS;
   const started = performance.now();
   try {
     return await read(
       driver,
       async (tx) => {
-        const plan = await tx.run(`EXPLAIN ${check.query}`, params);
+        const plan = await tx.run(`EXPLAIN ${query}`, params);
         const queryType = plan.summary.queryType;
         if (queryType !== 'r') {
           throw new HttpError(403, 'not_read_only', `The console only runs read queries; this one plans as ${JSON.stringify(queryType)} (writes or schema changes)`);
         }
-        const result = tx.run(check.query, params);
+        const result = tx.run(query, params);
         const columns = await result.keys();
         const rows: unknown[][] = [];
         const graph = new GraphCollector();

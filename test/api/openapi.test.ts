@@ -1,0 +1,72 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
+import type { Driver } from 'neo4j-driver';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp } from '../helpers/api.ts';
+import { testDriver } from '../helpers/neo4j.ts';
+
+let driver: Driver;
+let app: ReturnType<typeof testApp>;
+beforeAll(() => {
+  driver = testDriver();
+  app = testApp(driver);
+});
+afterAll(async () => driver.close());
+
+type Doc = { openapi: string; paths: Record<string, Record<string, { parameters?: { name: string; in: string; required: boolean }[]; requestBody?: unknown; responses: Record<string, unknown> }>> };
+
+describe('GET /api/openapi.json', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const res = await request(app).get('/api/openapi.json').expect(200).expect('Content-Type', /json/);
+    const doc = res.body as Doc;
+    expect(doc.openapi).toBe('3.1.0');
+    // validate() dereferences in place, so give it a copy.
+    await expect(SwaggerParser.validate(structuredClone(res.body))).resolves.toBeTruthy();
+  });
+
+  it('describes every route with its parameters, body and error responses', async () => {
+    const doc = (await request(app).get('/api/openapi.json')).body as Doc;
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/cypher',
+      '/api/documents',
+      '/api/documents/{id}',
+      '/api/edges',
+      '/api/entities/{id}',
+      '/api/entities/{id}/mentions',
+      '/api/entities/{id}/neighbors',
+      '/api/entities/{id}/timeline',
+      '/api/health',
+      '/api/openapi.json',
+      '/api/paths',
+      '/api/search',
+      '/api/stats',
+    ]);
+    const search = doc.paths['/api/search']!.get!;
+    expect(search.parameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'q', in: 'query', required: true }),
+        expect.objectContaining({ name: 'types', in: 'query', required: false }),
+        expect.objectContaining({ name: 'limit', in: 'query', required: false }),
+      ]),
+    );
+    expect(Object.keys(search.responses)).toEqual(expect.arrayContaining(['200', '400', '503']));
+    expect(doc.paths['/api/entities/{id}/mentions']!.get!.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'id', in: 'path', required: true })]),
+    );
+    expect(Object.keys(doc.paths['/api/entities/{id}']!.get!.responses)).toContain('404');
+    const cypher = doc.paths['/api/cypher']!.post!;
+    expect(cypher.requestBody).toBeDefined();
+    expect(Object.keys(cypher.responses)).toEqual(expect.arrayContaining(['200', '400', '403', '422', '429', '503']));
+  });
+
+  it('every documented route exists (no 404 from the router)', async () => {
+    const doc = (await request(app).get('/api/openapi.json')).body as Doc;
+    for (const path of Object.keys(doc.paths)) {
+      for (const method of Object.keys(doc.paths[path]!)) {
+        const url = path.replace('{id}', 'x');
+        const res = method === 'post' ? await request(app).post(url).send({}) : await request(app).get(url);
+        if (res.status === 404) expect(res.body.error.message).not.toMatch(/^No route/);
+      }
+    }
+  });
+});
