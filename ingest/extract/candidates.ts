@@ -24,6 +24,8 @@ export interface Candidate {
   reason: string;
   /** 3: paper title line; 2: lexicon or explicit definition; 1: typed by head noun or shape; 0: type guessed. */
   strength: number;
+  /** The type is a default, not read from the text: other evidence for the same name overrides it. */
+  typeGuessed?: boolean;
   /** Canonical spelling when the surface is a known misspelling ("Lama 4" → "Llama 4"). */
   canonical?: string;
   expansion?: Span;
@@ -101,6 +103,10 @@ function splitList(raw: string, offset: number): Array<{ text: string; offset: n
 }
 
 function typeFor(rule: CompiledRule, surface: string, m: RegExpExecArray): { type: EntityType; strength: number } | undefined {
+  if (rule.typeFrom && m.groups?.head && rule.family !== 'methods') {
+    const type = headType(m.groups.head);
+    return type ? { type, strength: 1 } : undefined;
+  }
   if (rule.family !== 'methods') return { type: rule.type, strength: rule.family === 'papers' ? 2 : 1 };
   if (rule.reason === 'policy-optimization-acronym' || rule.reason === 'rl-acronym') return { type: 'Method', strength: 1 };
   const shape = shapeType(surface);
@@ -122,10 +128,12 @@ function accept(rule: CompiledRule, surface: string, m: RegExpExecArray): boolea
   if (surface.length < 2 || STOP_WORDS.has(surface)) return false;
   if (rule.family !== 'papers' && STOP_WORDS.has(surface.split(/\s/)[0]!)) return false;
   if (GENERIC_ACRONYMS.has(surface.replace(/s$/, ''))) return false;
+  if (rule.reason === 'is-a-head-noun' || rule.reason === 'the-x-dataset') return isCoined(surface) && !STOP_WORDS.has(surface);
   if (rule.family === 'methods') {
     const named = /\b(?:called|named|dubbed|coined|termed)\s["“]?$/.test(m[0].slice(0, m[0].length - surface.length));
     if (['quoted-proposal', 'introduced-phrase', 'named-concept-clause', 'introduced-lowercase-appositive', 'two-word-subject'].includes(rule.reason)) return true;
-    if (rule.reason === 'appositive-head-noun') return isCoined(surface) || (m.index > 0 && !/ly$/.test(surface));
+    // A plain word is a name only on its own: "Group Baselines (GB), a method" names GB, not "Baselines".
+    if (rule.reason === 'appositive-head-noun') return isCoined(surface) || (m.index > 0 && !/ly$/.test(surface) && !/\p{Lu}[\p{L}-]*\s$/u.test(m.input.slice(0, m.index)));
     return isCoined(surface) || named || Boolean(m.groups?.head);
   }
   if (rule.family === 'people') return !/\d/.test(surface) && !surface.split(/\s+/).some((w) => STOP_WORDS.has(w) || NOT_NAME_WORDS.test(w));
@@ -191,7 +199,9 @@ export function acronymCandidates(sentences: Sentence[], typeOfKnown: (name: str
         const headWord = exp.split(/\s+/).pop() ?? '';
         let type = typeOfKnown(acr) ?? typeOfKnown(exp);
         type ??= EXPANSION_HEAD_TYPES.find(([re2]) => re2.test(headWord))?.[1];
-        if (!type) continue;
+        // A capitalised definition with no telling head word is most often a method in this domain.
+        const guessed = !type;
+        type ??= 'Method';
         const start = sentence.start + acrOffset;
         out.push({
           start,
@@ -199,7 +209,7 @@ export function acronymCandidates(sentences: Sentence[], typeOfKnown: (name: str
           surface: acr,
           type,
           reason: rule.reason,
-          strength: 2,
+          strength: guessed ? 1 : 2,
           expansion: { start: sentence.start + expStart, end: sentence.start + expStart + exp.length, text: exp },
         });
       }
@@ -250,12 +260,13 @@ export function harmoniseTypes(candidates: Candidate[]): void {
     if (c.type === 'Paper' || c.type === 'Person') continue;
     const key = singularKey(c.surface);
     const prev = best.get(key);
-    if (!prev || c.strength > prev.strength) best.set(key, c);
+    const rank = (x: Candidate) => x.strength - (x.typeGuessed ? 0.5 : 0);
+    if (!prev || rank(c) > rank(prev)) best.set(key, c);
   }
   for (const c of candidates) {
-    if (c.type === 'Paper' || c.strength > 0) continue;
+    if (c.type === 'Paper' || (c.strength > 0 && !c.typeGuessed)) continue;
     const b = best.get(singularKey(c.surface));
-    if (b && b.strength > 0 && b.type !== 'Person') c.type = b.type;
+    if (b && b !== c && b.strength > 0 && !b.typeGuessed && b.type !== 'Person') c.type = b.type;
   }
 }
 

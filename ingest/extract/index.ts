@@ -82,7 +82,7 @@ export class Extractor {
       if (p.author) candidates.push({ start: p.author.start, end: p.author.end, surface: p.author.text, type: 'Person', reason: 'et-al-citation', strength: 2 });
       if (p.prefix && isCoined(p.prefix.text) && p.prefix.text !== p.title.text) {
         const typed = shapeType(p.prefix.text) ?? (/\b(?:Benchmarks?|Bench|Evaluation of|Leaderboard)\b/i.test(p.title.text) ? 'Benchmark' : undefined);
-        candidates.push({ start: p.prefix.start, end: p.prefix.end, surface: p.prefix.text, type: typed ?? 'Method', reason: 'title-prefix-name', strength: typed ? 1 : 0 });
+        candidates.push({ start: p.prefix.start, end: p.prefix.end, surface: p.prefix.text, type: typed ?? 'Method', reason: 'title-prefix-name', strength: 1, typeGuessed: !typed });
       }
     }
     for (const hit of this.gazetteer.scan(text)) {
@@ -236,10 +236,12 @@ export class Extractor {
   private dropLoneFirstNames(accepted: Candidate[]): Candidate[] {
     const fullNames = accepted.filter((c) => c.type === 'Person' && c.surface.includes(' '));
     return accepted.flatMap((c) => {
-      if (c.type !== 'Person' || c.surface.includes(' ') || c.reason === 'et-al-citation' || c.reason === 'role-before-name') return [c];
+      if (c.type !== 'Person' || c.surface.includes(' ')) return [c];
       const owner = fullNames.filter((f) => f.surface.split(' ').includes(c.surface));
       const uniq = [...new Set(owner.map((o) => o.surface))];
-      return uniq.length === 1 ? [{ ...c, surface: uniq[0]! }] : [];
+      if (uniq.length === 1) return [{ ...c, surface: uniq[0]! }];
+      // Cited surnames and role-introduced first names stand on their own.
+      return c.reason === 'et-al-citation' || c.reason === 'role-before-name' ? [c] : [];
     });
   }
 
@@ -255,13 +257,14 @@ export class Extractor {
         local.add({ surface, type: ref.type, caseSensitive: isAcronym(surface), reason: 'repeat-mention' });
       }
     }
-    const occupied = resolved.filter((r) => r.type !== 'Paper').map((r) => [r.start, r.end] as const);
     for (const hit of local.scan(text)) {
-      if (occupied.some(([s, e]) => hit.start < e && s < hit.end)) continue;
+      const clashes = resolved.filter((r) => r.type !== 'Paper' && hit.start < r.end && r.start < hit.end);
+      // A longer known name replaces the shorter ones inside it ("LoRA Soup" over "LoRA").
+      if (clashes.some((r) => r.start < hit.start || r.end > hit.end || (r.start === hit.start && r.end === hit.end))) continue;
       const ref = this.registry.peek(text.slice(hit.start, hit.end), hit.phrase.type);
       if (!ref || !ids.has(ref.id)) continue;
+      for (const r of clashes) resolved.splice(resolved.indexOf(r), 1);
       resolved.push({ id: ref.id, type: ref.type, start: hit.start, end: hit.end, reason: 'repeat-mention' });
-      occupied.push([hit.start, hit.end]);
     }
   }
 

@@ -45,10 +45,15 @@ export function sentenceRelations(text: string, bySentence: Map<number, Placed[]
         const b = mentions[j]!;
         if (b.start < a.end || a.id === b.id) continue;
         const between = text.slice(a.end, b.start);
+        const inside = mentions.slice(i + 1, j).filter((m) => m.start >= a.end && m.end <= b.start);
         for (const rule of RELATION_RULES) {
           if (between.length > (rule.maxGap ?? DEFAULT_GAP)) continue;
           const [src, dst] = rule.swap ? [b, a] : [a, b];
           if (!rule.source.includes(src.type) || !rule.target.includes(dst.type)) continue;
+          // The nearest candidate subject takes the relation: "Trained on M, X outperforms Y" is X's.
+          // (Clause-level rules and coordinated lists, "A and B are evaluated on X", are exempt.)
+          const listed = inside.length > 0 && /^\s*(?:,|and|or|,\s*and)\s*$/.test(text.slice(a.end, inside[0]!.start));
+          if (!rule.swap && !listed && inside.some((m) => rule.source.includes(m.type) && m.id !== src.id)) continue;
           if (rule.reason === 'on-benchmark-clause' && !ON_BENCHMARK_PREFIX.test(text.slice(sentence.start, a.start))) continue;
           if (!rule.between.test(between)) continue;
           sink.add(src.id, rule.type, dst.id, index, rule.reason);

@@ -104,6 +104,17 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
   ],
   benchmarks: [
     {
+      reason: 'is-a-head-noun',
+      pattern: new RegExp(String.raw`^(?:[•●▪◦*–-]\s*)?(?<name>${COINED})\s(?:is|are)\s(?:an?|the)\s(?:[\w-]+\s){0,3}?(?<head>${HEADS})\b`, 'u'),
+      type: 'Method',
+      typeFrom: 'head',
+    },
+    {
+      reason: 'the-x-dataset',
+      pattern: new RegExp(String.raw`\b(?:the|on)\s(?<name>${COINED})\s(?:dataset|corpus)\b`, 'u'),
+      type: 'Dataset',
+    },
+    {
       reason: 'bench-suffix',
       pattern: /\b(?<name>[A-Z][\w.]*?(?:-[\w.]+)*(?:-?Bench|-Eval|Eval|[a-z]QA|-Arena|Gym)(?:-v?\d+(?:\.\d+)?)?)(?![\w-])/,
       type: 'Benchmark',

@@ -35,7 +35,7 @@ export const PAPER_LINE_RULES: LineRule[] = [
 ];
 
 /** A coined name heading a paper title ("GDPO: Group ...", "RAG-Anything: ..."). */
-export const TITLE_PREFIX = /^(?<name>[A-Z][\w^.+-]*[\w^+]):\s/;
+export const TITLE_PREFIX = /^(?<name>[A-Z][\w^.+-]*[\w^+](?:\s[A-Z][\w^.+-]*[\w^+]){0,2}):\s/;
 
 /** Short heading lines that open a section whose items are not papers. */
 export const NON_PAPER_SECTION = /^[^\p{L}]*(?:\d+\s+)?(?:videos?|curated reads?|reads?|articles?|tools?(?:\s*&\s*repos?)?|repos?|learning|courses?|pick of the week|podcasts?|events?|jobs?|news|links|resources)\b[^.!?]{0,30}$/iu;

@@ -64,7 +64,7 @@ export const RELATION_RULES: RelationRule[] = [
     type: 'IMPROVES_ON',
     source: ['Method', 'Model'],
     target: ['Method', 'Model'],
-    between: new RegExp(String.raw`\b${IMPROVE}\b[^.;]{0,60}?$`),
+    between: new RegExp(String.raw`^(?!\s(?:and|or|but|while)\s)[^]*\b${IMPROVE}\b[^.;]{0,60}?$`),
     maxGap: 160,
   },
   {
@@ -120,7 +120,7 @@ export const SECTION_RULES: SectionRule[] = [
     reason: 'section-introduces',
     type: 'INTRODUCES',
     target: ['Method', 'Benchmark', 'Model', 'Dataset', 'Tool'],
-    before: /\b(?:introduc(?:e|es|ed|ing)|presents?|presenting|releases?|releasing|unveils?|develops?|builds|creates?|contributes)\s(?:an?\s|the\s)?(?:(?:new|novel|simple|[\w-]+)\s){0,4}?(?:(?:framework|method|approach|algorithm|technique|recipe|paradigm|benchmark|dataset|model|metric|system|environment)\s(?:called\s|named\s|dubbed\s)?)?["“]?$/,
+    before: /\b(?:introduc(?:e|es|ed|ing)|presents?|presenting|releases?|releasing|unveils?|develops?|creates?|contributes)\s(?:an?\s|the\s)?(?:(?:new|novel|simple|[\w-]+)\s){0,4}?(?:(?:framework|method|approach|algorithm|technique|recipe|paradigm|benchmark|dataset|model|metric|system|environment)\s(?:called\s|named\s|dubbed\s)?)?["“]?$/,
   },
   {
     reason: 'section-sentence-proposes',
