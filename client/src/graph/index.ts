@@ -6,12 +6,24 @@ import cytoscape from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import type { EdgeData, GraphElements, NodeData } from '../../../contract/api.ts';
-import { edgeWidth, nodeSize, shortLabel } from '../model/palette.ts';
+import { edgeLook, edgeWidth, nodeLook, nodeSize, shortLabel } from '../model/palette.ts';
 import type { LayoutName } from '../model/url-state.ts';
 import { LARGE_GRAPH, layoutOptions } from './layouts.ts';
 import { stylesheet } from './style.ts';
 
 export { LARGE_GRAPH, layoutOptions } from './layouts.ts';
+
+/** Canvas data for a node: the model's data plus precomputed size, label, colour and shape. */
+function nodeCanvasData(d: NodeData, more: number) {
+  const look = nodeLook(d.type);
+  return { ...d, size: nodeSize(d.mentionCount), display: nodeDisplay(d, more), color: look.color, shape: look.shape };
+}
+function edgeCanvasData(d: EdgeData) {
+  const look = edgeLook(d.type);
+  const w = edgeWidth(d.weight);
+  return { ...d, w, wSel: w + 2, color: look.color, line: look.line, arrow: look.arrow ? 'triangle' : 'none' };
+}
+const CANVAS_FIELDS = ['size', 'display', 'color', 'shape', 'w', 'wSel', 'line', 'arrow'];
 
 /** The zoom a layout's fit may reach at most. */
 const MAX_FIT_ZOOM = 1.4;
@@ -32,7 +44,7 @@ export interface GraphEvents {
   onHover?(target: { kind: 'node'; data: NodeData } | { kind: 'edge'; data: EdgeData } | null, pos: { x: number; y: number }): void;
 }
 
-const nodeDisplay = (d: NodeData, more: number) => `${shortLabel(d.label)}${more > 0 ? `\n+${more} more` : ''}`;
+const nodeDisplay = (d: NodeData, more: number) => `${shortLabel(d.label, d.kind === 'document' ? 24 : 28)}${more > 0 ? `\n+${more} more` : ''}`;
 
 export class GraphView {
   readonly cy: cytoscape.Core;
@@ -91,40 +103,48 @@ export class GraphView {
     const added: string[] = [];
     const large = elements.nodes.length > LARGE_GRAPH;
     cy.batch(() => {
-      cy.elements().forEach((ele) => {
-        if (!want.has(ele.id())) ele.remove();
-      });
+      const gone = cy.elements().filter((ele) => !want.has(ele.id()));
+      if (gone.nonempty()) gone.remove();
       const center = opts.around ? cy.getElementById(opts.around) : null;
       const c = center && center.nonempty() ? center.position() : null;
       const fresh = elements.nodes.filter((n) => cy.getElementById(n.data.id).empty());
-      const addNodes: cytoscape.ElementDefinition[] = [];
-      fresh.forEach((n, i) => {
+      const freshIds = new Set(fresh.map((n) => n.data.id));
+      const nodeClasses = (id: string, more: number) =>
+        [more > 0 ? 'has-more' : '', opts.expanded?.has(id) ? 'expanded' : '', large ? 'big' : ''].filter(Boolean).join(' ');
+      const r = 90 + fresh.length * 4;
+      const addNodes: cytoscape.ElementDefinition[] = fresh.map((n, i) => {
         const more = opts.more?.get(n.data.id) ?? 0;
-        const data = { ...n.data, size: nodeSize(n.data.mentionCount), display: nodeDisplay(n.data, more) };
         const angle = (2 * Math.PI * i) / Math.max(1, fresh.length);
-        const r = 90 + fresh.length * 4;
-        addNodes.push(c ? { group: 'nodes', data, position: { x: c.x + r * Math.cos(angle), y: c.y + r * Math.sin(angle) } } : { group: 'nodes', data });
         added.push(n.data.id);
+        return {
+          group: 'nodes',
+          data: nodeCanvasData(n.data, more),
+          classes: nodeClasses(n.data.id, more),
+          ...(c ? { position: { x: c.x + r * Math.cos(angle), y: c.y + r * Math.sin(angle) } } : {}),
+        };
       });
-      cy.add(addNodes);
+      if (addNodes.length) cy.add(addNodes);
       for (const n of elements.nodes) {
+        if (freshIds.has(n.data.id)) continue;
         const ele = cy.getElementById(n.data.id);
         const more = opts.more?.get(n.data.id) ?? 0;
-        if (!fresh.includes(n)) ele.data({ ...n.data, size: nodeSize(n.data.mentionCount), display: nodeDisplay(n.data, more) });
-        ele.toggleClass('has-more', more > 0);
-        ele.toggleClass('expanded', opts.expanded?.has(n.data.id) ?? false);
+        ele.data(nodeCanvasData(n.data, more));
+        ele.classes(nodeClasses(n.data.id, more) + (ele.hasClass('path') ? ' path' : '') + (ele.hasClass('faded') ? ' faded' : ''));
       }
       const addEdges: cytoscape.ElementDefinition[] = [];
       for (const e of elements.edges) {
-        const w = edgeWidth(e.data.weight);
-        const data = { ...e.data, w, wSel: w + 2 };
         const ele = cy.getElementById(e.data.id);
-        if (ele.empty()) addEdges.push({ group: 'edges', data, classes: large ? 'fast' : '' });
-        else ele.data(data);
+        if (ele.empty()) addEdges.push({ group: 'edges', data: edgeCanvasData(e.data), classes: large ? 'fast' : '' });
+        else {
+          ele.data(edgeCanvasData(e.data));
+          ele.toggleClass('fast', large);
+        }
       }
-      cy.add(addEdges);
-      cy.edges().toggleClass('fast', large);
+      if (addEdges.length) cy.add(addEdges);
     });
+    // Cheaper pan/zoom on big graphs: edges hidden while the viewport moves (a renderer option, set live).
+    const renderer = (cy as unknown as { renderer(): { hideEdgesOnViewport?: boolean } }).renderer();
+    if (renderer) renderer.hideEdgesOnViewport = large;
     return added;
   }
 
@@ -136,7 +156,7 @@ export class GraphView {
     if (this.cy.nodes().empty()) return Promise.resolve({ ms: 0 });
     const layout = this.cy.layout(options);
     this.running = layout;
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       layout.one('layoutstop', () => {
         if (this.running === layout) this.running = null;
         // A fit on a handful of nodes zooms in absurdly: cap it.
@@ -146,7 +166,12 @@ export class GraphView {
         }
         resolve({ ms: performance.now() - started });
       });
-      layout.run();
+      try {
+        layout.run();
+      } catch (err) {
+        if (this.running === layout) this.running = null;
+        reject(new Error(`Layout "${name}" failed on ${this.cy.nodes().length} nodes: ${(err as Error).message}`));
+      }
     });
   }
 
@@ -197,10 +222,7 @@ export class GraphView {
   }
 
   json(): GraphElements {
-    const strip = <T extends object>(d: T) => {
-      const { size: _s, display: _d, w: _w, wSel: _ws, ...rest } = d as T & { size?: unknown; display?: unknown; w?: unknown; wSel?: unknown };
-      return rest;
-    };
+    const strip = <T extends object>(d: T) => Object.fromEntries(Object.entries(d).filter(([k]) => !CANVAS_FIELDS.includes(k)));
     return {
       nodes: this.cy.nodes().map((n) => ({ data: strip(n.data() as NodeData), position: n.position() })),
       edges: this.cy.edges().map((e) => ({ data: strip(e.data() as EdgeData) })),

@@ -63,6 +63,21 @@ export const DAGRE_DEFAULTS = {
   nodeDimensionsIncludeLabels: true,
 } as const;
 
+/** The hierarchical layout for graphs above LARGE_GRAPH (dagre cannot rank them). */
+export const BREADTHFIRST_LARGE = {
+  name: 'breadthfirst',
+  directed: true,
+  circle: false,
+  grid: false,
+  spacingFactor: 0.9,
+  avoidOverlap: false,
+  nodeDimensionsIncludeLabels: false,
+  animate: false,
+  padding: 40,
+  // Left to right, like dagre's rankDir LR.
+  transform: (_node: cytoscape.NodeSingular, pos: cytoscape.Position) => ({ x: pos.y, y: pos.x }),
+} as const;
+
 export interface LayoutRequest {
   nodeCount: number;
   /** Keep current positions as the starting point (after an expansion). */
@@ -83,14 +98,23 @@ export function layoutOptions(name: string, req: LayoutRequest): cytoscape.Layou
       ...FCOSE_DEFAULTS,
       quality: large ? 'draft' : 'default',
       randomize: !req.incremental,
+      // Component packing needs cytoscape-layout-utilities (not used); tiling costs time on big graphs.
+      packComponents: false,
+      tile: !large,
       animate: animate && !large,
       fit,
-      // Spread bigger graphs out a little more.
-      idealEdgeLength: () => (req.nodeCount > 200 ? 60 : 90),
-      nodeRepulsion: () => (req.nodeCount > 200 ? 4500 : 9000),
+      // Small graphs get room for their labels; big ones stay compact.
+      nodeDimensionsIncludeLabels: req.nodeCount <= 300,
+      idealEdgeLength: () => (req.nodeCount > 300 ? 60 : req.nodeCount > 60 ? 90 : 120),
+      nodeRepulsion: () => (req.nodeCount > 300 ? 4500 : 12000),
     }),
     concentric: () => ({ ...CONCENTRIC_DEFAULTS, animate: animate && !large, fit, avoidOverlap: !large }),
-    dagre: () => ({ ...DAGRE_DEFAULTS, animate: animate && !large, fit, nodeDimensionsIncludeLabels: !large }),
+    // dagre's recursive ranking overflows the stack on thousands of nodes: big graphs get Cytoscape's own
+    // directed breadthfirst (also hierarchical, also left-to-right via transform) instead.
+    dagre: () =>
+      large
+        ? { ...BREADTHFIRST_LARGE, fit }
+        : { ...DAGRE_DEFAULTS, animate, fit },
   };
   return byName[name]() as cytoscape.LayoutOptions;
 }

@@ -1,14 +1,18 @@
 /** The Cytoscape stylesheet. Sizes and widths are precomputed into data fields (fast on big graphs). */
 import type cytoscape from 'cytoscape';
-import { EDGE_LOOKS, NODE_LOOKS, OTHER_EDGE, OTHER_NODE } from '../model/palette.ts';
+import { OTHER_EDGE, OTHER_NODE } from '../model/palette.ts';
+
+/** Fallbacks for elements whose data lacks the palette fields. */
+export const FALLBACK = { node: OTHER_NODE, edge: OTHER_EDGE };
 
 export function stylesheet(): cytoscape.StylesheetJson {
   const s: cytoscape.StylesheetJson = [
     {
       selector: 'node',
       style: {
-        'background-color': OTHER_NODE.color,
-        shape: OTHER_NODE.shape as cytoscape.Css.NodeShape,
+        // Colour and shape come from the palette through data fields set by sync(): one selector, not one per type.
+        'background-color': 'data(color)',
+        shape: 'data(shape)' as cytoscape.Css.NodeShape,
         width: 'data(size)',
         height: 'data(size)',
         label: 'data(display)',
@@ -29,9 +33,6 @@ export function stylesheet(): cytoscape.StylesheetJson {
       },
     },
   ];
-  for (const [type, look] of Object.entries(NODE_LOOKS)) {
-    s.push({ selector: `node[type = "${type}"]`, style: { 'background-color': look.color, shape: look.shape as cytoscape.Css.NodeShape } });
-  }
   s.push(
     { selector: 'node[kind = "document"]', style: { width: 34, height: 26, 'font-style': 'italic' } },
     { selector: 'node.has-more', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#ffd166' } },
@@ -40,9 +41,10 @@ export function stylesheet(): cytoscape.StylesheetJson {
       selector: 'edge',
       style: {
         width: 'data(w)',
-        'line-color': OTHER_EDGE.color,
-        'target-arrow-color': OTHER_EDGE.color,
-        'target-arrow-shape': 'triangle',
+        'line-color': 'data(color)',
+        'target-arrow-color': 'data(color)',
+        'target-arrow-shape': 'data(arrow)' as cytoscape.Css.ArrowShape,
+        'line-style': 'data(line)' as cytoscape.Css.LineStyle,
         'arrow-scale': 0.8,
         'curve-style': 'bezier',
         opacity: 0.75,
@@ -57,20 +59,12 @@ export function stylesheet(): cytoscape.StylesheetJson {
       },
     },
   );
-  for (const [type, look] of Object.entries(EDGE_LOOKS)) {
-    s.push({
-      selector: `edge[type = "${type}"]`,
-      style: {
-        'line-color': look.color,
-        'target-arrow-color': look.color,
-        'line-style': look.line,
-        'target-arrow-shape': look.arrow ? 'triangle' : 'none',
-      },
-    });
-  }
   s.push(
     { selector: 'edge.labelled', style: { label: 'data(type)' } },
-    { selector: 'edge.fast', style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none', 'haystack-radius': 0 } },
+    // Large graphs: straight haystack edges, no arrows, opaque; node labels only on hover/selection.
+    { selector: 'edge.fast', style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none', 'haystack-radius': 0, opacity: 1, 'line-style': 'solid' } },
+    { selector: 'node.big', style: { label: '' } },
+    { selector: 'node.big:selected, node.big.hover', style: { label: 'data(display)' } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#ffffff', 'border-style': 'solid', 'z-index': 10 } },
     { selector: 'edge:selected', style: { width: 'data(wSel)', opacity: 1, label: 'data(type)', 'z-index': 10 } },
     { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0.1 } },

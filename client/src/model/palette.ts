@@ -37,7 +37,7 @@ export const EDGE_LOOKS: Record<string, EdgeLook> = {
   AFFILIATED_WITH: { color: '#8fb8f7', line: 'solid', arrow: true },
   USES: { color: '#f59a57', line: 'solid', arrow: true },
   CO_MENTIONED: { color: '#6b7687', line: 'dashed', arrow: false },
-  MENTIONS: { color: '#6b7687', line: 'dotted', arrow: true },
+  MENTIONS: { color: '#5d6b80', line: 'solid', arrow: true },
 };
 export const OTHER_EDGE: EdgeLook = { color: '#8b95a5', line: 'solid', arrow: true };
 export const edgeLook = (type: string): EdgeLook => EDGE_LOOKS[type] ?? OTHER_EDGE;

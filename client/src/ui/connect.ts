@@ -35,12 +35,12 @@ export class ConnectPanel {
         { class: 'pick' },
         h('label', null, label),
         sel,
-        h('button', { class: 'icon', title: 'Use the node selected on the canvas', testid: `connect-use-${which}`, onclick: () => this.useSelection(sel) }, '⌖'),
+        h('button', { class: 'icon', title: 'Use the node selected on the canvas', testid: `connect-use-${which}`, onclick: () => this.useSelection(sel) }, '⊙'),
       );
     this.el = h(
       'div',
       { class: 'connect', testid: 'connect' },
-      h('p', { class: 'muted' }, 'Pick two issues — or select a node on the canvas and press ⌖ — to see how they connect and what they share.'),
+      h('p', { class: 'muted' }, 'Pick two issues — or select a node on the canvas and press ⊙ — to see how they connect and what they share.'),
       pickRow('From', this.from, 'from'),
       pickRow('To', this.to, 'to'),
       h(
