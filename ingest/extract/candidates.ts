@@ -34,7 +34,7 @@ export interface Candidate {
 }
 
 export function isCoined(name: string): boolean {
-  return /^\p{Lu}{2,}[\p{Lu}\p{N}]*s?$/u.test(name) || /\p{Ll}\p{Lu}/u.test(name) || /\p{N}/u.test(name) || /[-^]/.test(name);
+  return /^\p{Lu}{2,}[\p{Lu}\p{N}]*s?$/u.test(name) || /^\p{Lu}{2,}\p{Ll}/u.test(name) || /\p{Ll}\p{Lu}/u.test(name) || /\p{N}/u.test(name) || /[-^]/.test(name);
 }
 
 export function shapeType(name: string): EntityType | undefined {

@@ -150,8 +150,9 @@ export class Extractor {
     for (const c of accepted) {
       if (c.reason !== 'name-with-paper-title' || !c.names) continue;
       const paper = paperIdAt.get(c.start);
-      const named = nameIdAt.get(c.names.start) ?? this.registry.resolve(c.names.text, this.typeOf(c.names.text) ?? shapeType(c.names.text) ?? 'Method').id;
-      if (paper) sink.add(paper, 'PROPOSES', named, sentenceOf(c.start), 'name-with-paper-title');
+      // Only a name that is itself an accepted mention: the relation must point at a real node.
+      const named = nameIdAt.get(c.names.start);
+      if (paper && named) sink.add(paper, 'PROPOSES', named, sentenceOf(c.start), 'name-with-paper-title');
     }
     const sectionInputs = sections.flatMap((s) => {
       const titleLine = s.alsoTitled[0] ?? s.paper;
@@ -292,9 +293,11 @@ export class Extractor {
       const key = `${r.id}@${r.start}:${r.end}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const s = sentences[sentenceOf(r.start)]!;
+      // A title like "Is X a Y? A Survey" spans two sentences: the mention's sentence is their union.
+      const first = sentences[sentenceOf(r.start)]!;
+      const last = sentences[sentenceOf(Math.max(r.start, r.end - 1))]!;
       const list = byId.get(r.id) ?? [];
-      list.push({ documentId: doc.id, start: r.start, end: r.end, text: doc.text.slice(r.start, r.end), sentenceStart: s.start, sentenceEnd: s.end, reason: r.reason });
+      list.push({ documentId: doc.id, start: r.start, end: r.end, text: doc.text.slice(r.start, r.end), sentenceStart: first.start, sentenceEnd: Math.max(first.end, last.end), reason: r.reason });
       byId.set(r.id, list);
     }
     return [...byId.entries()]

@@ -43,6 +43,9 @@ export function findPeople(text: string, sentences: Sentence[], isTaken: (start:
       start += lead;
       surface = surface.trim();
       let words = surface.split(/\s+/);
+      // compromise may run a name into a parenthesis: "Maria Lopez (Anthropic".
+      const firstBad = words.findIndex((w) => !NAME_TOKEN.test(w));
+      if (firstBad !== -1) words = words.slice(0, firstBad);
       // "Lex Fridman Podcast": the show's name trails the person's.
       while (words.length > 2 && NOT_NAME_WORDS.test(words[words.length - 1]!)) words = words.slice(0, -1);
       surface = words.join(' ');

@@ -10,7 +10,7 @@ const NAME2 = String.raw`\p{Lu}[\p{Ll}'â€™]+(?:-\p{Lu}?\p{Ll}+)?\s\p{Lu}[\p{L}'â
 const FAMILIES = [...MODEL_FAMILIES].sort((a, b) => b.length - a.length).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 const VERSION = String.raw`(?:\d+(?:\.\d+)*[a-zA-Z]?|[A-Z]\d+(?:\.\d+)?|V\d+(?:\.\d+)?|\d+(?:\.\d+)?[BMK])`;
 const VARIANT = String.raw`(?:\d+(?:\.\d+)?[BMKbm]|\d+x\d+B|[Mm]ini|[Pp]ro|Flash|Lite|Sonnet|Opus|Haiku|Instruct|Coder|Turbo|Max|Plus|Nano|Chat|Base|Reasoning|Preview|Small|Medium|Large|Ultra|Thinking|Distill|Math|VL|Vision|Code|R\d|V\d+(?:\.\d+)?|\d+(?:\.\d+)*)`;
-const HEADS = 'frameworks?|methods?|approach|algorithms?|technique|recipe|paradigm|benchmarks?|dataset|corpus|models?|family of [\\w-]+ (?:language )?models|LLMs?|VLMs?|metric|library|toolkit|tool|system|agent|architecture|optimizer|loss(?: function)?|objective|suite|leaderboard|environment|platform|company|startup|lab|protocol|training (?:method|paradigm|recipe|framework)';
+const HEADS = 'variant of|extension of|generali[sz]ation of|frameworks?|methods?|approach|algorithms?|technique|recipe|paradigm|benchmarks?|dataset|corpus|models?|family of [\\w-]+ (?:language )?models|LLMs?|VLMs?|metric|library|toolkit|tool|system|agent|architecture|optimizer|loss(?: function)?|objective|suite|leaderboard|environment|platform|company|startup|lab|protocol|training (?:method|paradigm|recipe|framework)';
 
 /** Head nouns that decide an entity's type; anything else keeps the rule's fallback type. */
 export const HEAD_NOUN_TYPES: Array<[RegExp, EntityType | null]> = [

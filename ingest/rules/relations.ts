@@ -41,7 +41,7 @@ export const RELATION_RULES: RelationRule[] = [
     type: 'AFFILIATED_WITH',
     source: ['Person'],
     target: ['Lab'],
-    between: /^,?\s(?:(?:who|who's|who is|who was|is|was)\s(?:still\s|now\s)?(?:a|an|the)\s(?:[\w-]+\s){0,4}?(?:engineer|researcher|scientist|student|professor|founder|lead|head|director|partner|intern|postdoc|fellow|member)\s)?(?:from|at|of)\s(?:the\s)?$/,
+    between: /^,?\s(?:(?:(?:who|who's|who is|who was|is|was)\s)?(?:still\s|now\s)?(?:a|an|the)\s(?:[\w-]+\s){0,4}?(?:engineer|researcher|scientist|student|professor|founder|lead|head|director|partner|intern|postdoc|fellow|member)\s)?(?:from|at|of)\s(?:the\s)?$/,
   },
   {
     reason: 'org-possessive-person',
