@@ -24,7 +24,7 @@ export function splitLines(text: string): Span[] {
 /** Abbreviations whose period does not end a sentence. */
 const ABBREVIATION = /(?:\b(?:e\.g|i\.e|et al|vs|etc|cf|approx|fig|figs|eq|eqs|sec|no|vol|dr|mr|mrs|ms|prof|inc|ltd|jr|sr|st|u\.s|a\.k\.a)|\b[A-Z])\.$/i;
 /** A candidate boundary: terminal punctuation, optional closing quote/bracket, whitespace. */
-const BOUNDARY = /[.!?…]+["”’)\]]*\s+(?=["“(\[]?[\p{Lu}\p{N}•●])/gu;
+const BOUNDARY = /[.!?…]+["”’)\]]*\s+(?=["“([]?[\p{Lu}\p{N}•●])/gu;
 
 /** Splits each line into sentences; a line break always ends a sentence. */
 export function splitSentences(text: string, lines = splitLines(text)): Sentence[] {

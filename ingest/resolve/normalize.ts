@@ -48,7 +48,7 @@ function fnv(s: string): string {
 export function cleanSurface(surface: string): string {
   return surface
     .replace(/\s+/g, ' ')
-    .replace(/^["“'‘\[]+|["”'’\].,;:!]+$/g, '')
+    .replace(/^["“'‘[]+|["”'’\].,;:!]+$/g, '')
     .replace(/\)+$/, (m, offset: number, s: string) => (s.slice(0, offset).split('(').length > s.slice(0, offset).split(')').length ? m : ''))
     .replace(/^\(+(?![^()]*\))/, '')
     .replace(/['’]s$/, '')
