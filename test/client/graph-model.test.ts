@@ -90,7 +90,7 @@ describe('expansion and "+N more"', () => {
     m = recordExpansion(m, 'a', { total: 60, more: 35, limit: 25 });
     expect(moreCount(m, 'a')).toBe(35);
     expect(nextLimit(m.expansions.get('a'))).toBe(60);
-    expect(nextLimit(undefined)).toBe(25);
+    expect(nextLimit(undefined)).toBe(15);
     expect(nextLimit({ total: 900, more: 875, limit: 190 })).toBe(200);
   });
 

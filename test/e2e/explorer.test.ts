@@ -114,7 +114,7 @@ describe.skipIf(skipReason !== null)('explorer (browser)', () => {
     await page.waitForTimeout(700); // layout animation
     const c = await canvas(page);
     expect(c.nodes.length).toBeGreaterThan(1);
-    expect(c.nodes.length).toBeLessThanOrEqual(26);
+    expect(c.nodes.length).toBeLessThanOrEqual(16);
     expect(c.edges).toBeGreaterThan(0);
     expect(page.url()).toContain('expand=Method%3Agrpo');
     await shot('03-expanded');

@@ -181,7 +181,12 @@ export class GraphView {
     const ele = this.cy.getElementById(id);
     if (ele.empty()) return;
     ele.select();
-    if (opts.center) this.cy.animate({ center: { eles: ele }, zoom: Math.max(this.cy.zoom(), 0.9) }, { duration: 300 });
+    if (opts.center) {
+      // Pan only when the element is (partly) out of view; never zoom the user's view away.
+      const bb = ele.renderedBoundingBox({});
+      const out = bb.x1 < 0 || bb.y1 < 0 || bb.x2 > this.cy.width() || bb.y2 > this.cy.height();
+      if (out) this.cy.animate({ center: { eles: ele } }, { duration: 300 });
+    }
   }
 
   selectedIds(): string[] {

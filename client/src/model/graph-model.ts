@@ -106,8 +106,8 @@ export function moreCount(model: GraphModel, id: string): number {
 }
 
 /** The next `limit` for fetching more neighbours of an expanded node (bounded by the API's maximum). */
-export function nextLimit(exp: Expansion | undefined, step = 25, max = 200): number {
-  if (!exp) return step;
+export function nextLimit(exp: Expansion | undefined, step = 25, max = 200, first = 15): number {
+  if (!exp) return first;
   return Math.min(max, exp.limit + Math.max(step, Math.min(exp.more, step * 2)));
 }
 

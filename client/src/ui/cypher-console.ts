@@ -20,7 +20,11 @@ export const EXAMPLES: { title: string; query: string; params?: Record<string, u
     query: 'MATCH (m:Method)-[r:IMPROVES_ON|VARIANT_OF]->(g:Method)\nWHERE toLower(g.name) = toLower($name)\nRETURN m, r, g',
     params: { name: 'GRPO' },
   },
-  { title: 'Every issue mentioning NVIDIA', query: "MATCH (d:Document)-[r:MENTIONS]->(l:Lab {name: 'NVIDIA'})\nRETURN d, r, l\nORDER BY d.date" },
+  {
+    title: 'Every issue mentioning NVIDIA',
+    query: 'MATCH (d:Document)-[r:MENTIONS]->(e:Entity)\nWHERE toLower(e.name) CONTAINS toLower($name)\nRETURN d, r, e\nORDER BY d.date',
+    params: { name: 'NVIDIA' },
+  },
   { title: 'People and their labs', query: 'MATCH (p:Person)-[r:AFFILIATED_WITH|FROM_LAB]->(l:Lab)\nRETURN p, r, l\nLIMIT 100' },
   { title: 'Benchmarks methods were evaluated on', query: 'MATCH (m)-[r:EVALUATED_ON]->(b:Benchmark)\nRETURN m, r, b\nLIMIT 150' },
   { title: 'Method lineages (improves on / variant of)', query: 'MATCH p = (:Method)-[:IMPROVES_ON|VARIANT_OF*1..3]->(:Method)\nRETURN p\nLIMIT 100' },
