@@ -74,21 +74,15 @@ export const QUERIES = {
     RETURN entitiesByType, relationsByType, documentsByPublication, documentsByMonth`,
 
   /**
-   * $lucene is built by server/services/search.ts from escaped tokens. Exact name/alias matches and name
-   * prefixes get a flat bonus on top of Lucene's score, so "GRPO" always ranks the entity named GRPO first.
+   * Candidates for a search, best Lucene score first; $lucene is built by server/services/search.ts from
+   * escaped tokens, and the final ranking (exact names first) happens there.
    */
   search: `
-    CALL db.index.fulltext.queryNodes('entity_search', $lucene, {limit: $candidates}) YIELD node AS e, score
+    CALL db.index.fulltext.queryNodes('entity_search', $lucene, {limit: $indexLimit}) YIELD node AS e, score
     WHERE $types IS NULL OR e.type IN $types
-    WITH e, score + CASE
-        WHEN toLower(e.name) = $exact THEN 10.0
-        WHEN any(a IN coalesce(e.aliases, []) WHERE toLower(a) = $exact) THEN 6.0
-        WHEN toLower(e.name) STARTS WITH $exact THEN 2.0
-        ELSE 0.0 END AS score
-    WITH e, score, COUNT { (e)<-[:REFERS_TO]-() } AS mentionCount
-    ORDER BY score DESC, mentionCount DESC, e.name
-    LIMIT $limit
-    RETURN e.id AS id, e.name AS name, e.type AS type, coalesce(e.aliases, []) AS aliases, mentionCount, score`,
+    WITH e, score ORDER BY score DESC LIMIT $candidates
+    RETURN e.id AS id, e.name AS name, e.type AS type, coalesce(e.aliases, []) AS aliases,
+           COUNT { (e)<-[:REFERS_TO]-() } AS mentionCount, score`,
 
   entity: `
     MATCH (e:Entity {id: $id})

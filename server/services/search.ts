@@ -3,9 +3,13 @@
  * Lucene's parser as is: it is split the way the index's analyzer splits (letters and digits), every token is
  * escaped, and each becomes `token^3 OR token*^2 OR token~1` (exact, prefix, one typo; the typo branch only
  * from 4 characters, where a single edit is still selective). All tokens must match.
+ *
+ * Lucene's score alone ranks "GPT-4-Turbo" above "GPT-4" for "gpt-4", so candidates are re-ranked here:
+ * exact name, then exact alias, then name prefix (ignoring case and punctuation), then Lucene's score nudged
+ * by how often the entity is mentioned.
  */
 import type { Driver } from 'neo4j-driver';
-import type { SearchResponse } from '../../contract/api.ts';
+import type { SearchHit, SearchResponse } from '../../contract/api.ts';
 import type { EntityType } from '../../ingest/model.ts';
 import { QUERIES } from '../../cypher/queries.ts';
 import { int, readRows } from './db.ts';
@@ -13,12 +17,14 @@ import { int, readRows } from './db.ts';
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 export const escapeLucene = (s: string) => s.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
 
-export function luceneQuery(q: string): string | null {
-  const tokens = q
+const tokenize = (s: string) =>
+  s
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 12);
+    .filter(Boolean);
+
+export function luceneQuery(q: string): string | null {
+  const tokens = tokenize(q).slice(0, 12);
   if (tokens.length === 0) return null;
   const clauses = tokens.map((t) => {
     const e = escapeLucene(t);
@@ -29,16 +35,32 @@ export function luceneQuery(q: string): string | null {
   return tokens.length > 1 ? `(name:"${tokens.map(escapeLucene).join(' ')}"^4) OR (${all})` : all;
 }
 
+/** "GPT 4o", "gpt-4o" and "GPT4o" compare equal. */
+const normalize = (s: string) => tokenize(s).join('');
+
+export function rankHits(q: string, candidates: SearchHit[]): SearchHit[] {
+  const key = normalize(q);
+  const tier = (h: SearchHit) => {
+    const name = normalize(h.name);
+    if (name === key) return 3;
+    if (h.aliases.some((a) => normalize(a) === key)) return 2;
+    return name.startsWith(key) ? 1 : 0;
+  };
+  return candidates
+    .map((h) => ({ ...h, score: tier(h) * 1000 + h.score * (1 + 0.25 * Math.log10(1 + h.mentionCount)) }))
+    .sort((a, b) => b.score - a.score || b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
+}
+
 export async function searchEntities(driver: Driver, input: { q: string; types?: EntityType[]; limit: number }): Promise<SearchResponse> {
   const lucene = luceneQuery(input.q);
   if (!lucene) return { query: input.q, hits: [] };
-  const hits = await readRows<SearchResponse['hits'][number]>(driver, QUERIES.search, {
+  const candidates = Math.max(50, input.limit * 3);
+  const hits = await readRows<SearchHit>(driver, QUERIES.search, {
     lucene,
-    exact: input.q.toLowerCase(),
-    types: input.types ?? null,
-    limit: int(input.limit),
-    // Type filtering happens after the index, so ask it for more than the page.
-    candidates: int(input.types ? 500 : Math.max(100, input.limit * 4)),
+    types: input.types?.length ? input.types : null,
+    candidates: int(candidates),
+    // Type filtering happens after the index, so ask it for more when filtering.
+    indexLimit: int(input.types?.length ? candidates * 10 : candidates),
   });
-  return { query: input.q, hits };
+  return { query: input.q, hits: rankHits(input.q, hits).slice(0, input.limit) };
 }

@@ -2,7 +2,7 @@ import type { Driver } from 'neo4j-driver';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HealthResponse, SearchResponse, StatsResponse } from '../../contract/api.ts';
-import { luceneQuery } from '../../server/services/search.ts';
+import { luceneQuery, rankHits } from '../../server/services/search.ts';
 import { testApp } from '../helpers/api.ts';
 import { ENTITIES, FIXTURE, loadFixtureGraph } from '../helpers/fixture-graph.ts';
 import { testDriver, wipe } from '../helpers/neo4j.ts';
@@ -53,6 +53,12 @@ describe('GET /api/search', () => {
     expect(luceneQuery('GRPO')).toBe('(grpo^3 OR grpo*^2 OR grpo~1)');
     expect(luceneQuery('Jane Doe')).toBe('(name:"jane doe"^4) OR ((jane^3 OR jane*^2 OR jane~1) AND (doe^3 OR doe*^2))');
     expect(luceneQuery('!!!')).toBeNull();
+  });
+
+  it('ranks exact names (ignoring case and punctuation) above longer names Lucene prefers', () => {
+    const hit = (name: string, score: number, mentionCount = 1, aliases: string[] = []) => ({ id: name, name, type: 'Model' as const, aliases, mentionCount, score });
+    const ranked = rankHits('gpt 4', [hit('GPT-4-Turbo', 50, 3), hit('GPT-4 Code', 40), hit('GPT-4', 49, 100), hit('Generative PT', 30, 1, ['GPT4'])]);
+    expect(ranked.map((h) => h.name)).toEqual(['GPT-4', 'Generative PT', 'GPT-4-Turbo', 'GPT-4 Code']);
   });
 
   it('400s on a missing or too long q, an unknown type, a bad limit', async () => {
