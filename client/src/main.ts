@@ -100,6 +100,9 @@ class App {
       onHover: (t, pos) => this.tooltip.show(t, pos),
     });
     window.addEventListener('resize', () => this.view.resize());
+    // The hover tooltip never outlives a click or a key press.
+    document.addEventListener('pointerdown', () => this.tooltip.show(null, { x: 0, y: 0 }), true);
+    document.addEventListener('keydown', () => this.tooltip.show(null, { x: 0, y: 0 }), true);
     this.renderAll();
   }
 
@@ -363,6 +366,7 @@ class App {
   }
 
   private onContext(t: Target, pos: { x: number; y: number }) {
+    this.tooltip.show(null, pos);
     if (t.kind === 'edge') {
       this.menu.show([{ label: 'Show evidence', testid: 'ctx-evidence', run: () => this.view.select(t.data.id) }], pos);
       return;
@@ -470,6 +474,10 @@ class App {
     this.query = query;
     this.params = params;
     this.model = mergeElements(this.model, res.graph, { pin: res.graph.nodes.map((n) => n.data.id) }).model;
+    if (this.focus && !this.model.nodes.has(this.focus)) {
+      this.focus = null;
+      this.details.empty();
+    }
     void this.render({ layout: 'full' });
     return res.graph.nodes.length;
   }

@@ -26,7 +26,7 @@ export function stylesheet(): cytoscape.StylesheetJson {
         'text-max-width': '160px',
         'text-outline-color': '#0f141b',
         'text-outline-width': 2,
-        'min-zoomed-font-size': 7,
+        'min-zoomed-font-size': 5,
         'border-width': 1.5,
         'border-color': '#0f141b',
         'overlay-opacity': 0,
