@@ -100,6 +100,7 @@ class App {
       onHover: (t, pos) => this.tooltip.show(t, pos),
     });
     window.addEventListener('resize', () => this.view.resize());
+    document.addEventListener('keydown', (e) => this.onKey(e));
     // The hover tooltip never outlives a click or a key press.
     document.addEventListener('pointerdown', () => this.tooltip.show(null, { x: 0, y: 0 }), true);
     document.addEventListener('keydown', () => this.tooltip.show(null, { x: 0, y: 0 }), true);
@@ -115,7 +116,7 @@ class App {
     );
     this.els.layoutSel = layoutSel;
     const btn = (label: string, testid: string, title: string, run: () => void, cls = '') => h('button', { class: cls, testid, title, 'aria-label': title, onclick: run }, label);
-    const consoleBtn = btn('⌘ Cypher', 'console-toggle', 'Cypher console', () => this.toggleConsole());
+    const consoleBtn = btn('⌘ Cypher', 'console-toggle', 'Cypher console (`)', () => this.toggleConsole());
     this.els.consoleBtn = consoleBtn;
     const topbar = h(
       'header',
@@ -127,11 +128,11 @@ class App {
         'div',
         { class: 'toolbar' },
         layoutSel,
-        btn('⟳', 'relayout', 'Re-run layout', () => void this.relayout()),
-        btn('⤢', 'fit', 'Fit to screen', () => this.view.fit()),
-        btn('⊕', 'expand-selected', 'Expand the selected node', () => this.withSelection((id) => void this.expand(id))),
-        btn('⊖', 'collapse-selected', 'Collapse the selected node', () => this.withSelection((id) => this.collapse(id))),
-        btn('✕', 'remove-selected', 'Remove the selected node', () => this.withSelection((id) => this.remove(id))),
+        btn('⟳', 'relayout', 'Re-run layout (l)', () => void this.relayout()),
+        btn('⤢', 'fit', 'Fit to screen (f)', () => this.view.fit()),
+        btn('⊕', 'expand-selected', 'Expand the selected node (e)', () => this.withSelection((id) => void this.expand(id))),
+        btn('⊖', 'collapse-selected', 'Collapse the selected node (c)', () => this.withSelection((id) => this.collapse(id))),
+        btn('✕', 'remove-selected', 'Remove the selected node (Delete)', () => this.withSelection((id) => this.remove(id))),
         btn('⌫', 'clear-canvas', 'Clear the canvas', () => this.clearCanvas()),
         h('span', { class: 'sep' }),
         consoleBtn,
@@ -203,6 +204,28 @@ class App {
       ),
       this.docView.el,
     );
+  }
+
+  /** Canvas shortcuts (outside inputs): e expand · c collapse · Delete remove · f fit · l re-layout · Esc deselect · ` console. */
+  private onKey(e: KeyboardEvent) {
+    const t = e.target as HTMLElement;
+    if (e.ctrlKey || e.metaKey || e.altKey || /INPUT|TEXTAREA|SELECT/.test(t.tagName) || t.isContentEditable || !this.docView.el.hidden) return;
+    const id = this.view.selectedIds()[0];
+    const act: Record<string, () => void> = {
+      e: () => id && void this.expand(id),
+      c: () => id && this.collapse(id),
+      Delete: () => id && this.remove(id),
+      Backspace: () => id && this.remove(id),
+      f: () => this.view.fit(),
+      l: () => void this.relayout(),
+      Escape: () => this.select(null),
+      '`': () => this.toggleConsole(),
+    };
+    const run = act[e.key];
+    if (run) {
+      e.preventDefault();
+      run();
+    }
   }
 
   // ---------- helpers ----------
