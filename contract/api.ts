@@ -236,6 +236,7 @@ export const PathsQuery = z.object({
   /** Include sentence co-mentions as steps (on by default: issues often connect only through them). */
   coMentions: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 });
+/** source/target follow the relationship's own direction; `nodes` gives the order along the path. */
 export const PathStep = z.object({
   source: z.string(),
   target: z.string(),

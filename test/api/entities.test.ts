@@ -36,6 +36,9 @@ describe('GET /api/entities/:id', () => {
     const res = await request(app).get('/api/entities/Method%3Anope').expect(404);
     expect(res.body.error).toMatchObject({ code: 'not_found' });
     expect(res.body.error.message).toContain('Method:nope');
+    // Encoded slashes stay inside the id rather than splitting the route.
+    const slash = await request(app).get('/api/entities/Paper%3Aa%2Fb').expect(404);
+    expect(slash.body.error.message).toContain('"Paper:a/b"');
   });
 
   it('400s for an id with control characters', async () => {
