@@ -102,6 +102,10 @@ describe('POST /api/cypher: results', () => {
     expect(body.rows[49]).toEqual([50]);
     const exact = CypherResponse.parse((await run('UNWIND range(1, 50) AS i RETURN i').expect(200)).body);
     expect(exact.summary).toMatchObject({ rowCount: 50, truncated: false });
+    // Cancelling the stream mid-way leaves the transaction usable for the graph's follow-up lookup.
+    const nodes = CypherResponse.parse((await run('MATCH (a:Entity), (b) RETURN a, b').expect(200)).body);
+    expect(nodes.summary).toMatchObject({ rowCount: 50, truncated: true });
+    expect(nodes.graph.nodes.filter((n) => n.data.kind === 'entity').every((n) => typeof n.data.mentionCount === 'number')).toBe(true);
   });
 
   it('stops a runaway query at the timeout with a clear error', async () => {
