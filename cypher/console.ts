@@ -38,7 +38,30 @@ const FORBIDDEN_WORDS = new Set([
 
 export type ConsoleCheck =
   | { ok: true; query: string }
-  | { ok: false; status: 400 | 403; code: 'forbidden_clause' | 'multiple_statements' | 'unsupported'; message: string };
+  | { ok: false; status: 400 | 403; code: 'forbidden_clause' | 'multiple_statements' | 'unsupported' | 'too_complex'; message: string };
+
+/**
+ * Neo4j 5.26's parser recurses on nesting and on operator chains: past roughly 300 nested brackets or ~1800 chained
+ * ORs its stack overflows and the query never answers (no error, no transaction timeout; the Bolt connection hangs
+ * for minutes). Real console queries stay far below these bounds, so beyond them the query is refused up front.
+ */
+export const MAX_NESTING = 100;
+export const MAX_OPERATORS = 1000;
+
+/** Deepest bracket nesting and number of operators in already-stripped code. */
+function complexity(code: string): { depth: number; operators: number } {
+  let depth = 0;
+  let max = 0;
+  for (const c of code) {
+    if (c === '(' || c === '[' || c === '{') max = Math.max(max, ++depth);
+    else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  const symbols = code.match(/[-+*/%^=<>!|]+/g)?.length ?? 0;
+  const keywords = code.match(/\b(?:AND|OR|XOR|NOT|IS|IN|STARTS|ENDS|CONTAINS)\b/gi)?.length ?? 0;
+  // Property access chains (m.a.a.a…) recurse too.
+  const dots = code.match(/\.\s*[A-Za-z_]/g)?.length ?? 0;
+  return { depth: max, operators: symbols + keywords + dots };
+}
 
 /**
  * Blanks comments and string literals and turns `quoted` names into underscores, all length-preserving so
@@ -111,6 +134,15 @@ export function checkConsoleQuery(query: string): ConsoleCheck {
   const body = trailing ? code.slice(0, trailing.index) : code;
   if (body.includes(';')) {
     return { ok: false, status: 400, code: 'multiple_statements', message: 'Only one statement per request: remove the ";" between statements' };
+  }
+  const { depth, operators } = complexity(body);
+  if (depth > MAX_NESTING || operators > MAX_OPERATORS) {
+    return {
+      ok: false,
+      status: 400,
+      code: 'too_complex',
+      message: `Query too complex for the console: ${depth > MAX_NESTING ? `${depth} levels of nesting (at most ${MAX_NESTING})` : `${operators} operators (at most ${MAX_OPERATORS})`}`,
+    };
   }
   const list = words(body);
   const first = list[0]?.upper;
