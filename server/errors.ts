@@ -48,6 +48,10 @@ export function errorMiddleware(log: (msg: string) => void = console.error): Err
     } else if (isDatabaseDown(err)) {
       status = 503;
       body = { code: 'database_unavailable', message: 'The graph database is unavailable right now; retry shortly.' };
+    } else if (err instanceof URIError && (err as { status?: unknown }).status === 400) {
+      // The router could not percent-decode a path parameter ("/api/entities/%zz", a lone surrogate "%ED%A0%80").
+      status = 400;
+      body = { code: 'invalid_request', message: 'Malformed percent-encoding in the URL path' };
     } else if (isBodyParserError(err)) {
       status = err.status;
       body = { code: err.type === 'entity.too.large' ? 'payload_too_large' : 'invalid_body', message: err.message };
