@@ -158,9 +158,37 @@ function abbreviates(acr: string, words: string[]): boolean {
   return hits * 2 >= initials.length && words.length >= 2;
 }
 
+/** An acronym definition found in the text, before its type is chosen (no registry needed: parallelisable). */
+export interface AcronymDefinition {
+  start: number;
+  end: number;
+  acr: string;
+  reason: string;
+  expansion: Span;
+}
+
 /** Acronym definitions: both spans name one entity; the acronym is canonical. */
 export function acronymCandidates(sentences: Sentence[], typeOfKnown: (name: string) => EntityType | undefined): Candidate[] {
-  const out: Candidate[] = [];
+  return typeAcronyms(acronymDefinitions(sentences), typeOfKnown);
+}
+
+/** Types each definition (known names first, then the expansion's head word); order is kept. */
+export function typeAcronyms(defs: AcronymDefinition[], typeOfKnown: (name: string) => EntityType | undefined): Candidate[] {
+  return defs.map((d) => {
+    const exp = d.expansion.text;
+    const headWord = exp.split(/\s+/).pop() ?? '';
+    let type = typeOfKnown(d.acr) ?? typeOfKnown(exp);
+    type ??= EXPANSION_HEAD_TYPES.find(([re2]) => re2.test(headWord))?.[1];
+    // A capitalised definition with no telling head word is most often a method in this domain.
+    const guessed = !type;
+    type ??= 'Method';
+    return { start: d.start, end: d.end, surface: d.acr, type, reason: d.reason, strength: guessed ? 1 : 2, expansion: { ...d.expansion } };
+  });
+}
+
+/** The text-only half of acronymCandidates: every definition, untyped, in text order. */
+export function acronymDefinitions(sentences: Sentence[]): AcronymDefinition[] {
+  const out: AcronymDefinition[] = [];
   for (const sentence of sentences) {
     if (!sentence.text.includes('(')) continue;
     for (const rule of ACRONYM_RULES) {
@@ -196,20 +224,12 @@ export function acronymCandidates(sentences: Sentence[], typeOfKnown: (name: str
           for (let n = 2; n <= words.length && !ok; n++) ok = abbreviates(acr, words.slice(words.length - n));
           if (!ok) continue;
         }
-        const headWord = exp.split(/\s+/).pop() ?? '';
-        let type = typeOfKnown(acr) ?? typeOfKnown(exp);
-        type ??= EXPANSION_HEAD_TYPES.find(([re2]) => re2.test(headWord))?.[1];
-        // A capitalised definition with no telling head word is most often a method in this domain.
-        const guessed = !type;
-        type ??= 'Method';
         const start = sentence.start + acrOffset;
         out.push({
           start,
           end: start + acr.length,
-          surface: acr,
-          type,
+          acr,
           reason: rule.reason,
-          strength: guessed ? 1 : 2,
           expansion: { start: sentence.start + expStart, end: sentence.start + expStart + exp.length, text: exp },
         });
       }

@@ -5,7 +5,8 @@ import { LEXICON, MODEL_FAMILIES } from '../rules/lexicon.ts';
 import { editDistance, isMisspelling } from '../resolve/similarity.ts';
 import { STOP_WORDS } from '../rules/entities.ts';
 import {
-  acronymCandidates,
+  acronymDefinitions,
+  type AcronymDefinition,
   type Candidate,
   harmoniseTypes,
   isCoined,
@@ -13,14 +14,31 @@ import {
   resolveOverlaps,
   ruleCandidates,
   shapeType,
+  typeAcronyms,
 } from './candidates.ts';
 import { Gazetteer } from './gazetteer.ts';
-import { findPeople } from './people.ts';
+import { findPeople, personMatches, type PersonSpan } from './people.ts';
 import { coMentions, type Placed, RelationSink, sectionRelations, sentenceRelations } from './relations.ts';
 import { findPaperLines, paperSections } from './sections.ts';
 import { type Sentence, splitLines, splitSentences } from './segment.ts';
 
 export type { KnownEntity } from '../resolve/registry.ts';
+
+/**
+ * The registry-independent, expensive half of extraction (span rules, acronym definitions, the compromise
+ * person parse): a pure function of the text, so it may run on worker threads (see ./parallel.ts) while
+ * resolution stays sequential in document order. Plain data: survives structured cloning.
+ */
+export interface PreparedText {
+  rules: Candidate[];
+  acronyms: AcronymDefinition[];
+  people: PersonSpan[];
+}
+
+export function prepareText(text: string): PreparedText {
+  const sentences = splitSentences(text, splitLines(text));
+  return { rules: ruleCandidates(sentences), acronyms: acronymDefinitions(sentences), people: personMatches(text, sentences) };
+}
 
 /** Types a capitalised run may be checked against for glued or misspelt known names. */
 const FUZZY_CHECK: EntityType[] = ['Lab', 'Person', 'Model', 'Benchmark', 'Tool'];
@@ -67,7 +85,8 @@ export class Extractor {
     }
   }
 
-  extract(doc: DocumentRecord): { entities: EntityRecord[]; relations: RelationRecord[] } {
+  /** `prepared` (from prepareText(doc.text), e.g. computed on a worker) skips the text-only half; the result is identical. */
+  extract(doc: DocumentRecord, prepared?: PreparedText): { entities: EntityRecord[]; relations: RelationRecord[] } {
     if (!doc || typeof doc.text !== 'string' || typeof doc.id !== 'string') throw new TypeError(`extract expects a DocumentRecord, got ${JSON.stringify(doc)?.slice(0, 200)}`);
     const text = doc.text;
     const lines = splitLines(text);
@@ -88,15 +107,16 @@ export class Extractor {
     for (const hit of this.gazetteer.scan(text)) {
       candidates.push({ start: hit.start, end: hit.end, surface: text.slice(hit.start, hit.end), type: hit.phrase.type, reason: hit.phrase.reason, strength: 2 });
     }
-    candidates.push(...ruleCandidates(sentences));
-    const acronyms = acronymCandidates(sentences, (name) => this.typeOf(name));
+    const pre = prepared ?? prepareText(text);
+    candidates.push(...pre.rules);
+    const acronyms = typeAcronyms(pre.acronyms, (name) => this.typeOf(name));
     candidates.push(...acronyms);
     const expansionStarts = new Set(acronyms.map((a) => a.start));
     candidates.push(...parenTitleCandidates(sentences, (start) => expansionStarts.has(start)));
 
     const strongSpans = candidates.filter((c) => c.strength >= 2 && c.type !== 'Paper' && c.type !== 'Person');
     const overlapsStrong = (start: number, end: number) => strongSpans.some((c) => start < c.end && c.start < end);
-    for (const p of findPeople(text, sentences, overlapsStrong)) {
+    for (const p of findPeople(text, sentences, overlapsStrong, pre.people)) {
       candidates.push({ start: p.start, end: p.end, surface: p.surface, type: 'Person', reason: 'nlp-person', strength: 1 });
     }
     candidates.push(...this.misspellings(text, candidates));

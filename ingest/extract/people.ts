@@ -22,7 +22,17 @@ const PERSON_MATCH = nlp.parseMatch('#Person+');
  * Person names found by compromise's `#Person` tagger, run on candidate sentences only: a whole
  * document parse is several times slower than the rest of the extractor put together.
  */
-export function findPeople(text: string, sentences: Sentence[], isTaken: (start: number, end: number) => boolean): PersonSpan[] {
+export function findPeople(
+  text: string,
+  sentences: Sentence[],
+  isTaken: (start: number, end: number) => boolean,
+  matches: PersonSpan[] = personMatches(text, sentences),
+): PersonSpan[] {
+  return matches.filter((p) => !isTaken(p.start, p.end));
+}
+
+/** The compromise half of findPeople (text only, no registry: parallelisable), before spans taken by other rules are dropped. */
+export function personMatches(text: string, sentences: Sentence[]): PersonSpan[] {
   const found: PersonSpan[] = [];
   for (const sentence of sentences) {
     const m = TITLE_BIGRAM.exec(sentence.text);
@@ -51,7 +61,6 @@ export function findPeople(text: string, sentences: Sentence[], isTaken: (start:
       surface = words.join(' ');
       if (words.length < 2 || words.length > 3) continue;
       if (!words.every((w) => NAME_TOKEN.test(w) && !STOP_WORDS.has(w) && !NOT_NAME_WORDS.test(w))) continue;
-      if (isTaken(start, start + surface.length)) continue;
       found.push({ start, end: start + surface.length, surface });
     }
   }
