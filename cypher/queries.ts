@@ -33,7 +33,7 @@ const docRef = (v: string) =>
   `{id: ${v}.id, title: coalesce(${v}.title, ${v}.path, ${v}.id), publication: ${v}.publication, issue: ${v}.issue, date: ${v}.date, url: ${v}.url}`;
 
 /** Sort keys of GET /api/documents → the expression each sorts by. */
-export const DOCUMENT_SORT_KEYS = {
+const DOCUMENT_SORT_KEYS = {
   date: 'd.date',
   title: 'toLower(d.title)',
   publication: 'toLower(d.publication)',
@@ -273,17 +273,17 @@ export const QUERIES = {
       MATCH (d:Document {id: r.documentId})
       WITH r, d ORDER BY d.date IS NULL, d.date, d.id, r.evidenceStart
       LIMIT 1
-      RETURN r.evidence AS evidence, ${docRef('d')} AS document, null AS text, null AS sentenceStart, null AS sentenceEnd
+      RETURN r.evidence AS evidence, ${docRef('d')} AS document, null AS text, null AS mention
       UNION ALL
       WITH s, type, t WHERE type = 'MENTIONS'
       MATCH (s)-[:CONTAINS]->(m:Mention)-[:REFERS_TO]->(t)
       WITH s, m ORDER BY m.start
       LIMIT 1
-      RETURN null AS evidence, ${docRef('s')} AS document, s.text AS text, m.sentenceStart AS sentenceStart, m.sentenceEnd AS sentenceEnd
+      RETURN null AS evidence, ${docRef('s')} AS document, s.text AS text, m {.start, .end, .sentenceStart, .sentenceEnd} AS mention
     }
     RETURN pair, s.id AS source, type, t.id AS target, weight,
            CASE type WHEN 'MENTIONS' THEN reduce(c = 0, r IN rs | c + coalesce(r.count, 1)) ELSE size(rs) END AS evidenceCount,
-           rs[0].reason AS reason, evidence, document, text, sentenceStart, sentenceEnd`,
+           rs[0].reason AS reason, evidence, document, text, mention`,
 
   /**
    * Cypher console: endpoints of relationships whose nodes were not themselves returned, and mention counts

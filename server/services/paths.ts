@@ -12,7 +12,7 @@ import { int, read } from './db.ts';
 import { aggregatedEdge, documentNode, entityNode } from './elements.ts';
 import { mapTimeout } from './neo4j-errors.ts';
 import { toPlain } from './serialize.ts';
-import { cutSentence } from './text.ts';
+import { cutSentence, type SentenceSpan } from './text.ts';
 
 interface PathNode {
   elementId: string;
@@ -40,8 +40,7 @@ interface StepRow {
   evidence: string | null;
   document: DocumentRef | null;
   text: string | null;
-  sentenceStart: number | null;
-  sentenceEnd: number | null;
+  mention: SentenceSpan | null;
 }
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
@@ -56,7 +55,7 @@ export interface PathsInput {
 
 export async function findPaths(driver: Driver, input: PathsInput, timeoutMs: number): Promise<PathsResponse> {
   const rels = relPattern([...RELATION_TYPES, ...(input.coMentions ? [CO_MENTION] : []), 'MENTIONS']);
-  let found: { row: PathsRow; steps: StepRow[] } | null;
+  let found: { row: PathsRow; steps: StepRow[] };
   try {
     found = await read(
       driver,
@@ -87,7 +86,8 @@ export async function findPaths(driver: Driver, input: PathsInput, timeoutMs: nu
     steps: ids.slice(1).flatMap((eid, i) => {
       const s = stepByPair.get(pairKey(ids[i]!, eid));
       if (!s) return [];
-      const evidence = s.evidence ?? (s.text != null && s.sentenceStart != null ? cutSentence(s.text, { start: s.sentenceStart, end: s.sentenceStart, sentenceStart: s.sentenceStart, sentenceEnd: s.sentenceEnd }).sentence : null);
+      // MENTIONS steps quote the first mention's sentence, cut here from the document text.
+      const evidence = s.evidence ?? (s.text != null && s.mention ? cutSentence(s.text, s.mention).sentence : null);
       return [{ source: s.source, target: s.target, type: s.type, evidence, document: s.document }];
     }),
   }));
@@ -99,10 +99,7 @@ export async function findPaths(driver: Driver, input: PathsInput, timeoutMs: nu
         ? documentNode({ id: n.id ?? n.elementId, title: n.label ?? n.elementId })
         : entityNode({ id: n.id ?? n.elementId, name: n.label ?? n.elementId, type: n.type, mentionCount: n.mentionCount }),
     ),
-    edges: [...new Map(steps.map((s) => {
-      const e = aggregatedEdge(s);
-      return [e.data.id, e] as const;
-    })).values()],
+    edges: steps.map(aggregatedEdge).filter((e, i, all) => all.findIndex((x) => x.data.id === e.data.id) === i),
   };
   return { from: input.from, to: input.to, paths, elements, shared: row.shared };
 }
