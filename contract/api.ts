@@ -274,6 +274,8 @@ export const CypherResponse = z.object({
     truncated: z.boolean(),
     /** True when the result held more nodes or relationships than the graph view keeps (2000 each). */
     graphTruncated: z.boolean().optional(),
+    /** Neo4j's planner notifications (cartesian products, unbounded patterns, deprecations...). */
+    notifications: z.array(z.object({ code: z.string(), title: z.string(), description: z.string(), severity: z.string() })).optional(),
   }),
 });
 export type CypherRequest = z.input<typeof CypherRequest>;

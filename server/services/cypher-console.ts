@@ -206,7 +206,14 @@ export async function runPlannedRead(driver: Driver, config: ConsoleConfig, quer
           columns: [...columns],
           rows,
           graph: elements,
-          summary: { queryType, timeMs: Math.round(performance.now() - started), rowCount: rows.length, truncated, graphTruncated },
+          summary: {
+            queryType,
+            timeMs: Math.round(performance.now() - started),
+            rowCount: rows.length,
+            truncated,
+            graphTruncated,
+            notifications: plan.summary.notifications.map((n) => ({ code: n.code, title: n.title, description: n.description, severity: n.severityLevel })),
+          },
         };
       },
       { timeout: config.CYPHER_TIMEOUT_MS, fetchSize: Math.min(maxRows + 1, 10_000) },

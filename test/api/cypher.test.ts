@@ -95,6 +95,11 @@ describe('POST /api/cypher: results', () => {
     expect(schema.graph.nodes.length).toBeGreaterThan(0);
   });
 
+  it("passes on the planner's notifications", async () => {
+    const body = CypherResponse.parse((await run('MATCH (a:Entity), (b:Document) RETURN count(*) AS n').expect(200)).body);
+    expect(body.summary.notifications?.map((n) => n.title).join(' ')).toMatch(/cartesian/i);
+  });
+
   it('stops at the row cap and says so', async () => {
     const body = CypherResponse.parse((await run('UNWIND range(1, 100000) AS i RETURN i').expect(200)).body);
     expect(body.rows).toHaveLength(50);
