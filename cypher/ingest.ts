@@ -1,9 +1,15 @@
 /**
- * Every statement the ingest writer runs. One document = one write transaction: these run in order inside it.
+ * Every statement the ingest writer runs. A changed document = one write transaction running the one-document
+ * statements in order; new documents are written several whole documents per transaction with the batch ones.
  * Labels and relationship types are set with Cypher 5.26's dynamic `$(...)` syntax from values the writer has
  * already checked against ENTITY_TYPES / RELATION_TYPES, so nothing user-supplied is ever spliced into text.
  */
 export const INGEST = {
+  /** Every stored document's content hash, read once before an ingest: unchanged files then cost no query at all. */
+  documentHashes: `
+    MATCH (d:Document)
+    RETURN d.id AS id, d.contentHash AS contentHash`,
+
   documentHash: `
     MATCH (d:Document {id: $id})
     RETURN d.contentHash AS contentHash`,
@@ -62,6 +68,34 @@ export const INGEST = {
     MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})
     MERGE (a)-[r:$(row.type) {documentId: row.documentId}]->(b)
     SET r.evidence = row.evidence, r.evidenceStart = row.evidenceStart, r.reason = row.reason, r.weight = row.weight`,
+
+  /**
+   * Batched writes of NEW documents (not in the graph before): several whole documents per transaction, each row
+   * carrying its documentId. Changed documents go through the one-document statements above instead.
+   */
+  upsertDocuments: `
+    UNWIND $docs AS doc
+    MERGE (d:Document {id: doc.id})
+    SET d.path = doc.path, d.title = doc.title, d.publication = doc.publication, d.issue = doc.issue,
+        d.date = doc.date, d.url = doc.url, d.text = doc.text, d.contentHash = doc.contentHash,
+        d.wordCount = doc.wordCount, d.ingestedAt = datetime()`,
+
+  createMentionsBatch: `
+    UNWIND $mentions AS row
+    MATCH (d:Document {id: row.documentId})
+    MATCH (e:Entity {id: row.entityId})
+    MERGE (m:Mention {id: row.id})
+    SET m.documentId = row.documentId, m.entityId = row.entityId, m.start = row.start, m.end = row.end,
+        m.text = row.text, m.sentenceStart = row.sentenceStart, m.sentenceEnd = row.sentenceEnd, m.reason = row.reason
+    MERGE (d)-[:CONTAINS]->(m)
+    MERGE (m)-[:REFERS_TO]->(e)`,
+
+  mergeDocumentMentionsBatch: `
+    UNWIND $counts AS row
+    MATCH (d:Document {id: row.documentId})
+    MATCH (e:Entity {id: row.entityId})
+    MERGE (d)-[r:MENTIONS]->(e)
+    SET r.count = row.count`,
 
   /** Entities left with no mention anywhere (after a rewrite or a removal) go, with their edges. */
   deleteOrphanEntities: `

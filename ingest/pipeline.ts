@@ -1,13 +1,20 @@
 /**
- * read → extract → write, one document at a time (documents are streamed, never all held in memory).
- * Unchanged documents are recognised by their content hash before extraction, so a re-ingest is near free.
+ * read → hash check → extract → write, streamed (documents are never all held in memory) and pipelined:
+ *   - every stored content hash is read in ONE query up front, so unchanged documents cost no query at all;
+ *   - the text-only half of extraction runs ahead on worker threads (./extract/parallel.ts), while resolution
+ *     stays sequential in document order on this thread (results identical to the sequential extractor);
+ *   - new documents are written several whole documents per transaction (UNWIND batches), one batch in flight
+ *     while the next is extracted. A failed batch is retried one document per transaction, so a bad document
+ *     never loses the others and never leaves half of itself; changed documents are written one per transaction
+ *     (they replace their own mentions and relations), after every earlier write has finished.
  */
 import type { Driver } from 'neo4j-driver';
 import { INGEST } from '../cypher/ingest.ts';
-import { Extractor, type KnownEntity } from './extract/index.ts';
-import type { EntityType, RelationType } from './model.ts';
+import { Extractor, type KnownEntity, type PreparedText } from './extract/index.ts';
+import { defaultWorkerCount, PreparePool } from './extract/parallel.ts';
+import type { DocumentRecord, EntityType, RelationType } from './model.ts';
 import { readInputs } from './readers/index.ts';
-import { documentHash, writeDocument, type WriteStatus } from './write.ts';
+import { documentHashes, writeDocument, writeNewDocuments, type ExtractedDocument, type WriteStatus } from './write.ts';
 
 export interface IngestProgress {
   documents: number;
@@ -29,7 +36,16 @@ export interface IngestSummary {
 export interface IngestOptions {
   maxBytes?: number;
   onProgress?: (p: IngestProgress) => void;
+  /** Worker threads for extraction (default: all cores; 0: extract on this thread only). */
+  workers?: number;
+  /** New documents per write transaction (default 25). */
+  batchDocuments?: number;
 }
+
+/** Workers start only once this many documents wait for extraction: a one-file ingest never pays for them. */
+const POOL_THRESHOLD = 4;
+/** A batch is also closed at this many mentions, to bound a transaction's size. */
+const BATCH_MENTIONS = 8000;
 
 export async function loadKnownEntities(driver: Driver): Promise<KnownEntity[]> {
   const session = driver.session({ defaultAccessMode: 'READ' });
@@ -43,7 +59,11 @@ export async function loadKnownEntities(driver: Driver): Promise<KnownEntity[]> 
 
 export async function ingestInputs(driver: Driver, inputs: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
-  const extractor = new Extractor(await loadKnownEntities(driver));
+  const [known, hashes] = await Promise.all([loadKnownEntities(driver), documentHashes(driver)]);
+  const extractor = new Extractor(known);
+  const workers = opts.workers ?? defaultWorkerCount();
+  const batchDocuments = Math.max(1, opts.batchDocuments ?? 25);
+  const window = Math.max(8, workers * 4);
   const summary: IngestSummary = {
     documents: { created: 0, updated: 0, unchanged: 0 },
     failed: [],
@@ -55,34 +75,109 @@ export async function ingestInputs(driver: Driver, inputs: string[], opts: Inges
   };
   const seenEntities = new Set<string>();
   let processed = 0;
+  let pool: PreparePool | undefined;
 
-  for await (const outcome of readInputs(inputs, { maxBytes: opts.maxBytes })) {
-    if (outcome.kind === 'skipped') {
-      summary.skipped.push({ path: outcome.path, reason: outcome.reason });
-      continue;
-    }
-    const { doc } = outcome;
-    processed++;
-    summary.words += doc.wordCount;
-    try {
-      if ((await documentHash(driver, doc.id)) === doc.contentHash) {
-        summary.documents.unchanged++;
-      } else {
-        const { entities, relations } = extractor.extract(doc);
-        const status = await writeDocument(driver, doc, entities, relations);
-        summary.documents[status]++;
-        for (const e of entities) {
-          if (seenEntities.has(e.id)) continue;
-          seenEntities.add(e.id);
-          summary.entitiesByType[e.type] = (summary.entitiesByType[e.type] ?? 0) + 1;
-        }
-        for (const r of relations) summary.relationsByType[r.type] = (summary.relationsByType[r.type] ?? 0) + 1;
-      }
-    } catch (err) {
-      // One bad document must not stop the rest; its transaction rolled back, so nothing of it is half-written.
-      summary.failed.push({ path: doc.path, reason: (err as Error).message });
-    }
+  const progress = (doc: DocumentRecord) =>
     opts.onProgress?.({ documents: processed, words: summary.words, elapsedMs: Date.now() - started, current: doc.path });
+  const fail = (doc: DocumentRecord, err: unknown) => summary.failed.push({ path: doc.path, reason: (err as Error).message });
+  const count = ({ entities, relations }: ExtractedDocument) => {
+    for (const e of entities) {
+      if (seenEntities.has(e.id)) continue;
+      seenEntities.add(e.id);
+      summary.entitiesByType[e.type] = (summary.entitiesByType[e.type] ?? 0) + 1;
+    }
+    for (const r of relations) summary.relationsByType[r.type] = (summary.relationsByType[r.type] ?? 0) + 1;
+  };
+
+  // ---- writing: one batch transaction in flight at a time ----
+  let batch: ExtractedDocument[] = [];
+  let batchMentions = 0;
+  let inFlight: Promise<void> = Promise.resolve();
+  const writeBatch = async (items: ExtractedDocument[]) => {
+    try {
+      await writeNewDocuments(driver, items);
+      for (const item of items) {
+        summary.documents.created++;
+        count(item);
+      }
+    } catch {
+      // The batch rolled back as a whole: write its documents one by one, so only the bad one is lost.
+      for (const item of items) {
+        try {
+          summary.documents[await writeDocument(driver, item.doc, item.entities, item.relations)]++;
+          count(item);
+        } catch (err) {
+          fail(item.doc, err);
+        }
+      }
+    }
+  };
+  const flush = async () => {
+    const items = batch;
+    batch = [];
+    batchMentions = 0;
+    await inFlight;
+    if (items.length) inFlight = writeBatch(items);
+  };
+
+  // ---- extraction, in document order ----
+  const queue: Array<{ doc: DocumentRecord; isNew: boolean; prepared?: Promise<PreparedText> }> = [];
+  const extractNext = async () => {
+    const { doc, isNew, prepared } = queue.shift()!;
+    let extracted: ExtractedDocument;
+    try {
+      extracted = { doc, ...extractor.extract(doc, prepared ? await prepared : undefined) };
+    } catch (err) {
+      fail(doc, err);
+      progress(doc);
+      return;
+    }
+    if (isNew) {
+      batch.push(extracted);
+      batchMentions += extracted.entities.reduce((n, e) => n + e.mentions.length, 0);
+      if (batch.length >= batchDocuments || batchMentions >= BATCH_MENTIONS) await flush();
+    } else {
+      // A changed document replaces what it wrote before: after every earlier write, in its own transaction.
+      await flush();
+      await inFlight;
+      try {
+        summary.documents[await writeDocument(driver, doc, extracted.entities, extracted.relations)]++;
+        count(extracted);
+      } catch (err) {
+        fail(doc, err);
+      }
+    }
+    progress(doc);
+  };
+
+  try {
+    for await (const outcome of readInputs(inputs, { maxBytes: opts.maxBytes })) {
+      if (outcome.kind === 'skipped') {
+        summary.skipped.push({ path: outcome.path, reason: outcome.reason });
+        continue;
+      }
+      const { doc } = outcome;
+      processed++;
+      summary.words += doc.wordCount;
+      const previous = hashes.get(doc.id);
+      if (previous === doc.contentHash) {
+        summary.documents.unchanged++;
+        progress(doc);
+        continue;
+      }
+      // Later copies of the same document (same id) see this one as written.
+      hashes.set(doc.id, doc.contentHash);
+      if (!pool && workers > 0 && queue.length + 1 >= POOL_THRESHOLD) pool = new PreparePool(workers);
+      const prepared = pool?.prepare(doc.text);
+      prepared?.catch(() => undefined); // reported in order, by extractNext
+      queue.push({ doc, isNew: previous === undefined, prepared });
+      while (queue.length > (pool ? window : POOL_THRESHOLD - 1)) await extractNext();
+    }
+    while (queue.length) await extractNext();
+    await flush();
+    await inFlight;
+  } finally {
+    await pool?.close();
   }
   summary.elapsedMs = Date.now() - started;
   return summary;

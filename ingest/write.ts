@@ -1,7 +1,9 @@
 /**
- * Writes one extracted document into Neo4j in ONE write transaction, so a failure never leaves half a document.
- * Unchanged documents (same contentHash) are skipped before any write; a changed document replaces its own
- * mentions and relations; entities it alone mentioned are removed.
+ * Writes extracted documents into Neo4j; a failure never leaves half a document.
+ * - writeDocument: one document in ONE write transaction. Unchanged documents (same contentHash) are skipped before
+ *   any write; a changed document replaces its own mentions and relations; entities it alone mentioned are removed.
+ * - writeNewDocuments: several NEW documents (not in the graph yet) in one transaction with UNWIND batches; the
+ *   ingest pipeline retries a failed batch one document at a time, so a bad document never loses the others.
  */
 import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
@@ -28,21 +30,31 @@ export async function documentHash(driver: Driver, id: string): Promise<string |
   }
 }
 
-export async function writeDocument(
-  driver: Driver,
-  doc: DocumentRecord,
-  entities: EntityRecord[],
-  relations: RelationRecord[],
-): Promise<WriteStatus> {
-  const previous = await documentHash(driver, doc.id);
-  if (previous === doc.contentHash) return 'unchanged';
+/** Every stored document's content hash, in one query (id → hash). */
+export async function documentHashes(driver: Driver): Promise<Map<string, string | null>> {
+  const session = driver.session({ defaultAccessMode: 'READ' });
+  try {
+    const res = await session.executeRead((tx) => tx.run(INGEST.documentHashes));
+    return new Map(res.records.map((r) => [r.get('id') as string, (r.get('contentHash') as string | null) ?? null]));
+  } finally {
+    await session.close();
+  }
+}
 
+export interface ExtractedDocument {
+  doc: DocumentRecord;
+  entities: EntityRecord[];
+  relations: RelationRecord[];
+}
+
+function documentRows(doc: DocumentRecord, entities: EntityRecord[], relations: RelationRecord[]) {
   const entityRows = entities.map((e) => ({ id: e.id, name: e.name, type: EntityType.parse(e.type), aliases: e.aliases }));
   const mentionRows = entities.flatMap((e) =>
     e.mentions
       .filter((m) => m.documentId === doc.id)
       .map((m) => ({
         id: mentionId(doc.id, m.start, m.end, e.id),
+        documentId: doc.id,
         entityId: e.id,
         start: m.start,
         end: m.end,
@@ -54,10 +66,56 @@ export async function writeDocument(
   );
   const counts = new Map<string, number>();
   for (const m of mentionRows) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
-  const relationRows = relations
-    .filter((r) => r.documentId === doc.id)
-    .map((r) => ({ ...r, type: RelationType.parse(r.type) }));
+  const relationRows = relations.filter((r) => r.documentId === doc.id).map((r) => ({ ...r, type: RelationType.parse(r.type) }));
+  return { entityRows, mentionRows, counts, relationRows };
+}
 
+/**
+ * Writes documents that are NOT in the graph yet (the caller checked their ids against documentHashes), all in one
+ * write transaction: either every one of them is written or none is. Ends in the same graph as calling
+ * writeDocument on each in turn: entity rows are merged per id with their aliases in document order.
+ */
+export async function writeNewDocuments(driver: Driver, items: ExtractedDocument[]): Promise<void> {
+  if (items.length === 0) return;
+  const entities = new Map<string, { id: string; name: string; type: string; aliases: string[] }>();
+  const mentions: ReturnType<typeof documentRows>['mentionRows'] = [];
+  const counts: Array<{ documentId: string; entityId: string; count: number }> = [];
+  const relations: ReturnType<typeof documentRows>['relationRows'] = [];
+  for (const { doc, entities: ents, relations: rels } of items) {
+    const rows = documentRows(doc, ents, rels);
+    for (const e of rows.entityRows) {
+      const prev = entities.get(e.id);
+      if (!prev) entities.set(e.id, { ...e, aliases: [...e.aliases] });
+      else for (const a of e.aliases) if (!prev.aliases.includes(a)) prev.aliases.push(a);
+    }
+    mentions.push(...rows.mentionRows);
+    for (const [entityId, count] of rows.counts) counts.push({ documentId: doc.id, entityId, count });
+    relations.push(...rows.relationRows);
+  }
+  const session = driver.session({ defaultAccessMode: 'WRITE' });
+  try {
+    await session.executeWrite(async (tx) => {
+      await tx.run(INGEST.upsertDocuments, { docs: items.map(({ doc }) => ({ ...doc })) });
+      await tx.run(INGEST.upsertEntities, { entities: [...entities.values()] });
+      await tx.run(INGEST.createMentionsBatch, { mentions });
+      await tx.run(INGEST.mergeDocumentMentionsBatch, { counts });
+      await tx.run(INGEST.mergeRelations, { relations });
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+export async function writeDocument(
+  driver: Driver,
+  doc: DocumentRecord,
+  entities: EntityRecord[],
+  relations: RelationRecord[],
+): Promise<WriteStatus> {
+  const previous = await documentHash(driver, doc.id);
+  if (previous === doc.contentHash) return 'unchanged';
+
+  const { entityRows, mentionRows, counts, relationRows } = documentRows(doc, entities, relations);
   const session = driver.session({ defaultAccessMode: 'WRITE' });
   try {
     await session.executeWrite(async (tx) => {
