@@ -47,7 +47,7 @@ export function rankHits(q: string, candidates: SearchHit[]): SearchHit[] {
     return name.startsWith(key) ? 1 : 0;
   };
   return candidates
-    .map((h) => ({ ...h, score: tier(h) * 1000 + h.score * (1 + 0.25 * Math.log10(1 + h.mentionCount)) }))
+    .map((h) => ({ ...h, score: Math.round((tier(h) * 1000 + h.score * (1 + 0.25 * Math.log10(1 + h.mentionCount))) * 1000) / 1000 }))
     .sort((a, b) => b.score - a.score || b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
 }
 
