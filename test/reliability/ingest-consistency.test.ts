@@ -142,8 +142,8 @@ describe('ingest idempotency, concurrency and crash safety', () => {
     // Poll until some (not all) documents are in, then SIGKILL the ingest process itself.
     while (Date.now() - started < 120_000) {
       atKill = await documentCount();
-      if (atKill >= Math.max(1, Math.floor(total / 4))) break;
-      await new Promise((r) => setTimeout(r, 50));
+      if (atKill >= Math.max(1, Math.floor(total / 5))) break;
+      await new Promise((r) => setTimeout(r, 20));
     }
     first.child.kill('SIGKILL');
     const killed = await first.done;
