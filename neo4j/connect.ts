@@ -24,13 +24,21 @@ type Neo4jConfig = Pick<
   'NEO4J_URI' | 'NEO4J_USER' | 'NEO4J_PASSWORD' | 'NEO4J_BOLT_PORT' | 'NEO4J_DATA_DIR' | 'NEO4J_PAGECACHE_MB' | 'NEO4J_HEAP_MB'
 >;
 
-export function createDriver(uri: string, auth?: { user: string; password: string }): Driver {
+/**
+ * How long a transaction is retried on transient errors. Writers (ingest) ride out lock contention with the
+ * driver's 5 s; the API prefers answering 503 quickly when the database is down (see server/start.ts).
+ */
+export interface DriverTuning {
+  maxTransactionRetryTime?: number;
+}
+
+export function createDriver(uri: string, auth?: { user: string; password: string }, tuning: DriverTuning = {}): Driver {
   return neo4j.driver(uri, auth ? neo4j.auth.basic(auth.user, auth.password) : undefined, {
     disableLosslessIntegers: true,
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 10_000,
     connectionTimeout: 5_000,
-    maxTransactionRetryTime: 5_000,
+    maxTransactionRetryTime: tuning.maxTransactionRetryTime ?? 5_000,
     logging: { level: 'error', logger: (_level, message) => console.error(`neo4j-driver: ${message}`) },
   });
 }
@@ -47,13 +55,13 @@ const pidAlive = (pid: number): boolean => {
 /** The marker a running embedded Neo4j leaves so a second process (e.g. `npm run ingest`) can share it. */
 const markerPath = (dataDir: string) => join(dataDir, 'bolt.json');
 
-async function reuseRunningEmbedded(dataDir: string): Promise<Neo4jConnection | null> {
+async function reuseRunningEmbedded(dataDir: string, tuning: DriverTuning): Promise<Neo4jConnection | null> {
   const marker = markerPath(dataDir);
   if (!existsSync(marker)) return null;
   try {
     const { uri, pid } = JSON.parse(readFileSync(marker, 'utf8')) as { uri: string; pid: number };
     if (!pidAlive(pid)) return null;
-    const driver = createDriver(uri);
+    const driver = createDriver(uri, undefined, tuning);
     await driver.verifyConnectivity();
     return { driver, uri, source: 'embedded-shared', close: () => driver.close() };
   } catch {
@@ -61,9 +69,13 @@ async function reuseRunningEmbedded(dataDir: string): Promise<Neo4jConnection | 
   }
 }
 
-export async function connectNeo4j(config: Neo4jConfig, log: (line: string) => void = console.error): Promise<Neo4jConnection> {
+export async function connectNeo4j(
+  config: Neo4jConfig,
+  log: (line: string) => void = console.error,
+  tuning: DriverTuning = {},
+): Promise<Neo4jConnection> {
   if (config.NEO4J_URI) {
-    const driver = createDriver(config.NEO4J_URI, { user: config.NEO4J_USER, password: config.NEO4J_PASSWORD });
+    const driver = createDriver(config.NEO4J_URI, { user: config.NEO4J_USER, password: config.NEO4J_PASSWORD }, tuning);
     try {
       await driver.verifyConnectivity();
     } catch (err) {
@@ -73,7 +85,7 @@ export async function connectNeo4j(config: Neo4jConfig, log: (line: string) => v
     return { driver, uri: config.NEO4J_URI, source: 'uri', close: () => driver.close() };
   }
 
-  const shared = await reuseRunningEmbedded(config.NEO4J_DATA_DIR);
+  const shared = await reuseRunningEmbedded(config.NEO4J_DATA_DIR, tuning);
   if (shared) {
     log(`neo4j: using the embedded Neo4j already running at ${shared.uri}`);
     return shared;
@@ -88,7 +100,7 @@ export async function connectNeo4j(config: Neo4jConfig, log: (line: string) => v
   });
   const marker = markerPath(config.NEO4J_DATA_DIR);
   writeFileSync(marker, JSON.stringify({ uri: embedded.uri, pid: embedded.pid }));
-  const driver = createDriver(embedded.uri);
+  const driver = createDriver(embedded.uri, undefined, tuning);
   await driver.verifyConnectivity();
   return {
     driver,

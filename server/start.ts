@@ -36,7 +36,8 @@ export async function loadCorpusIfEmpty(conn: Neo4jConnection, config: Config, l
 }
 
 export async function startServer(config: Config, log: (m: string) => void = console.log): Promise<RunningServer> {
-  const conn = await connectNeo4j(config, log);
+  // A request should fail fast with a 503 when the database is down rather than retry for 5 s.
+  const conn = await connectNeo4j(config, log, { maxTransactionRetryTime: 1_000 });
   try {
     await applySchema(conn.driver);
     await loadCorpusIfEmpty(conn, config, log);
@@ -44,6 +45,13 @@ export async function startServer(config: Config, log: (m: string) => void = con
     const server: Server = await new Promise((resolve, reject) => {
       const s = app.listen(config.PORT, config.HOST, () => resolve(s));
       s.once('error', reject);
+    });
+    // Requests Node rejects before Express sees them (oversized headers, malformed HTTP) still get a JSON error.
+    server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+      if (!socket.writable) return socket.destroy();
+      const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+      const body = JSON.stringify({ error: { code: status === 431 ? 'headers_too_large' : 'bad_request', message: status === 431 ? 'Request headers (or URL) too large' : 'Malformed HTTP request' } });
+      socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
     });
     const { port } = server.address() as AddressInfo;
     const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
