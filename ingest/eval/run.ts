@@ -10,7 +10,10 @@ import { fold, type GoldEntity, type GoldFile, loadGold, potwTitles } from './go
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CORPUS = process.env.SHARED_CORPUS ? resolve(process.env.SHARED_CORPUS) : resolve(REPO, '../shared/corpus');
 const GOLD = join(REPO, 'test/gold/seeds.json');
-const EVAL_TYPES = ['Paper', 'Lab', 'Person', 'Method', 'Benchmark', 'Model'] as const;
+/** Issues written for this project (never read from the corpus), annotated before the extractor ran on them. */
+const HELDOUT_DIR = join(REPO, 'test/fixtures/heldout');
+const HELDOUT_GOLD = join(REPO, 'test/gold/heldout.json');
+const EVAL_TYPES = ['Paper', 'Lab', 'Person', 'Method', 'Benchmark', 'Model', 'Tool'] as const;
 const MICRO_TYPES = new Set(['Paper', 'Lab', 'Person', 'Method', 'Benchmark']);
 
 interface Score {
@@ -151,14 +154,28 @@ async function evaluatePotw(dir: string) {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+type GoldReport = ReturnType<typeof evaluateSeeds>;
+
+function printGold(label: string, report: GoldReport, verbose: boolean): void {
+  console.log(`Entities on ${label}`);
+  console.log('type        P       R       F1      tp  fp  fn');
+  for (const [type, s] of Object.entries(report.byType)) {
+    console.log(`${type.padEnd(10)}  ${pct(s.precision).padEnd(7)} ${pct(s.recall).padEnd(7)} ${pct(s.f1).padEnd(7)} ${String(s.tp).padStart(3)} ${String(s.fp).padStart(3)} ${String(s.fn).padStart(3)}`);
+  }
+  const m = report.micro;
+  console.log(`micro F1 (Paper/Lab/Person/Method/Benchmark): ${pct(m.f1)}  (P ${pct(m.precision)}, R ${pct(m.recall)})`);
+  console.log(`typed-relation recall: ${pct(report.relationRecall)} (${report.relations.found}/${report.relations.total})`);
+  if (verbose) for (const f of report.files) console.log(`\n${f.file}\n  missed: ${f.missed.join('; ')}\n  spurious: ${f.spurious.join('; ')}\n  missed relations: ${f.missedRelations.join('; ')}`);
+}
+
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const verbose = process.argv.includes('--verbose');
-  if (!existsSync(CORPUS)) {
-    console.log(`corpus not found at ${CORPUS}, skipping (set SHARED_CORPUS to point elsewhere)`);
-    return;
-  }
   const out: Record<string, unknown> = { corpus: CORPUS };
+  if (existsSync(HELDOUT_DIR) && existsSync(HELDOUT_GOLD)) {
+    const result = extractAll(await readAll([HELDOUT_DIR]));
+    out.heldout = evaluateSeeds(result, await loadGold(HELDOUT_GOLD));
+  }
   const seedsDir = join(CORPUS, 'seeds');
   if (existsSync(seedsDir)) {
     const docs = await readAll([seedsDir]);
@@ -172,19 +189,17 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(out, null, 2));
     return;
   }
-  const seeds = out.seeds as ReturnType<typeof evaluateSeeds> | undefined;
+  if (!existsSync(CORPUS)) console.log(`corpus not found at ${CORPUS}, skipping seeds and potw (set SHARED_CORPUS to point elsewhere)`);
+  const seeds = out.seeds as GoldReport | undefined;
   if (seeds) {
-    console.log('Entities on test/gold/seeds.json');
-    console.log('type        P       R       F1      tp  fp  fn');
-    for (const [type, s] of Object.entries(seeds.byType)) {
-      console.log(`${type.padEnd(10)}  ${pct(s.precision).padEnd(7)} ${pct(s.recall).padEnd(7)} ${pct(s.f1).padEnd(7)} ${String(s.tp).padStart(3)} ${String(s.fp).padStart(3)} ${String(s.fn).padStart(3)}`);
-    }
-    const m = seeds.micro;
-    console.log(`micro F1 (Paper/Lab/Person/Method/Benchmark): ${pct(m.f1)}  (P ${pct(m.precision)}, R ${pct(m.recall)})`);
-    console.log(`typed-relation recall: ${pct(seeds.relationRecall)} (${seeds.relations.found}/${seeds.relations.total})`);
+    printGold('test/gold/seeds.json', seeds, verbose);
     console.log(`checks: ${JSON.stringify(out.checks)}`);
-    if (verbose) for (const f of seeds.files) console.log(`\n${f.file}\n  missed: ${f.missed.join('; ')}\n  spurious: ${f.spurious.join('; ')}\n  missed relations: ${f.missedRelations.join('; ')}`);
-  } else console.log(`seeds not found under ${CORPUS}, skipping the gold evaluation`);
+  } else if (existsSync(CORPUS)) console.log(`seeds not found under ${CORPUS}, skipping the gold evaluation`);
+  const heldout = out.heldout as GoldReport | undefined;
+  if (heldout) {
+    console.log('');
+    printGold('test/gold/heldout.json (held-out dev set)', heldout, verbose);
+  }
   const potw = out.potw as Awaited<ReturnType<typeof evaluatePotw>> | undefined;
   if (potw) {
     console.log(`potw Paper recall: ${pct(potw.recall)} (${potw.found}/${potw.titles} titles in ${potw.files} issues)`);
