@@ -8,6 +8,7 @@ import {
   EXPANSION_HEAD_TYPES,
   HEAD_NOUN_TYPES,
   PAREN_TITLE,
+  PLACES,
   SHAPE_TYPES,
   STOP_WORDS,
 } from '../rules/entities.ts';
@@ -71,6 +72,7 @@ export function ruleCandidates(sentences: Sentence[]): Candidate[] {
         const groups = m.indices?.groups ?? {};
         const at = groups.name ?? groups.name2 ?? groups.list;
         if (!at) continue;
+        const namesAt = groups.names;
         const raw = sentence.text.slice(at[0], at[1]);
         const items = groups.list ? splitList(raw, at[0]) : [{ text: raw, offset: at[0] }];
         for (const item of items) {
@@ -82,13 +84,26 @@ export function ruleCandidates(sentences: Sentence[]): Candidate[] {
           }
           if (!accept(rule, surface, m)) continue;
           const start = sentence.start + item.offset;
-          out.push({ start, end: start + surface.length, surface, type: typed.type, reason: rule.reason, strength: typed.strength });
+          const c: Candidate = { start, end: start + surface.length, surface, type: typed.type, reason: rule.reason, strength: typed.strength };
+          if (namesAt) {
+            // The name the paper goes by is the thing it proposes: typed by its shape, else a method by default.
+            c.names = { start: sentence.start + namesAt[0], end: sentence.start + namesAt[1], text: sentence.text.slice(namesAt[0], namesAt[1]) };
+            const shaped = shapeType(c.names.text);
+            out.push({ start: c.names.start, end: c.names.end, surface: c.names.text, type: shaped ?? 'Method', reason: rule.reason, strength: 1, typeGuessed: !shaped });
+          }
+          if (rule.reason === 'speaker-label') c.canonical = titleCase(surface);
+          out.push(c);
         }
       }
     }
   }
-  return out.filter((c) => c.strength > 0 || !vetoed.has(singularKey(c.surface)));
+  // A speaker label counts only when it recurs: a transcript gives each speaker several turns.
+  const labels = new Map<string, number>();
+  for (const c of out) if (c.reason === 'speaker-label') labels.set(c.surface, (labels.get(c.surface) ?? 0) + 1);
+  return out.filter((c) => (c.strength > 0 || !vetoed.has(singularKey(c.surface))) && (c.reason !== 'speaker-label' || labels.get(c.surface)! >= 2));
 }
+
+const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
 
 function splitList(raw: string, offset: number): Array<{ text: string; offset: number }> {
   const out: Array<{ text: string; offset: number }> = [];
@@ -136,6 +151,8 @@ function accept(rule: CompiledRule, surface: string, m: RegExpExecArray): boolea
     if (rule.reason === 'appositive-head-noun') return isCoined(surface) || (m.index > 0 && !/ly$/.test(surface) && !/\p{Lu}[\p{L}-]*\s$/u.test(m.input.slice(0, m.index)));
     return isCoined(surface) || named || Boolean(m.groups?.head);
   }
+  if (rule.reason === 'evaluated-on-name') return isCoined(surface);
+  if (rule.family === 'labs' && (PLACES.has(surface) || PLACES.has(surface.split(/\s/)[0]!))) return false;
   if (rule.family === 'people') return !/\d/.test(surface) && !surface.split(/\s+/).some((w) => STOP_WORDS.has(w) || NOT_NAME_WORDS.test(w));
   return true;
 }
@@ -190,14 +207,14 @@ export function typeAcronyms(defs: AcronymDefinition[], typeOfKnown: (name: stri
 export function acronymDefinitions(sentences: Sentence[]): AcronymDefinition[] {
   const out: AcronymDefinition[] = [];
   for (const sentence of sentences) {
-    if (!sentence.text.includes('(')) continue;
     for (const rule of ACRONYM_RULES) {
+      if (!sentence.text.includes(rule.needs ?? '(')) continue;
       const re = rule.pattern;
       re.lastIndex = 0;
       for (let m = re.exec(sentence.text); m; m = re.exec(sentence.text)) {
         const acr = m.groups!.acr!;
         if (GENERIC_ACRONYMS.has(acr.replace(/s$/, ''))) continue;
-        const acrOffset = rule.expBefore ? m.index + 2 : m.index;
+        const acrOffset = rule.expBefore ? m.index + 2 : m.indices!.groups!.acr![0];
         let exp: string;
         let expStart: number;
         if (rule.expBefore) {
@@ -218,7 +235,7 @@ export function acronymDefinitions(sentences: Sentence[]): AcronymDefinition[] {
           if (!/^\p{Lu}/u.test(exp) || exp.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length * 2 < found) continue;
         } else {
           exp = m.groups!.exp!;
-          expStart = m.index + m[0].indexOf('(') + 1;
+          expStart = m.indices!.groups!.exp![0];
           const words = exp.split(/\s+/);
           let ok = false;
           for (let n = 2; n <= words.length && !ok; n++) ok = abbreviates(acr, words.slice(words.length - n));
@@ -291,7 +308,12 @@ export function harmoniseTypes(candidates: Candidate[]): void {
 }
 
 /** Keeps the strongest, then longest, proposal where spans overlap. Papers only compete with papers. */
-export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
+export function resolveOverlaps(input: Candidate[]): Candidate[] {
+  // "Balanced Token Routing (BTR)": the long form is the acronym's alias, not a second entity.
+  const expansions = input.filter((c) => c.expansion).map((c) => c.expansion!);
+  const candidates = expansions.length === 0 ? input : input.filter(
+    (c) => c.expansion || c.type === 'Paper' || c.type === 'Person' || c.strength >= 2 || !expansions.some((e) => c.start >= e.start && c.end <= e.end),
+  );
   // A typed proposal that contains another wins ("Gemini 2.5" over the lexicon's "Gemini"); guesses never do.
   const sorted = [...candidates].sort(
     (a, b) =>

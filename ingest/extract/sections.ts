@@ -1,4 +1,4 @@
-import { HEADING_LINE, NON_PAPER_SECTION, PAPER_LINE_RULES, PAPER_SECTION, TITLE_PREFIX } from '../rules/papers.ts';
+import { HEADING_BODY, HEADING_LINE, HEADING_TITLE, NON_PAPER_SECTION, PAPER_LINE_RULES, PAPER_SECTION, TITLE_PREFIX } from '../rules/papers.ts';
 import { isCoined } from './candidates.ts';
 import type { Span } from './segment.ts';
 
@@ -41,16 +41,25 @@ const compiled = PAPER_LINE_RULES.map((rule) => ({ ...rule, re: new RegExp(rule.
 export function findPaperLines(lines: Span[]): PaperLine[] {
   const out: PaperLine[] = [];
   let mode: 'papers' | 'other' | 'none' = 'none';
+  /** Inside a list that opens right under a papers heading, every item so far a paper. */
+  let listRun = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const text = line.text.trim();
     if (!text) continue;
+    const wasRun = listRun;
+    listRun = false;
     if (NON_PAPER_SECTION.test(text)) mode = 'other';
-    else if (PAPER_SECTION.test(text)) mode = 'papers';
+    else if (PAPER_SECTION.test(text)) {
+      mode = 'papers';
+      listRun = true;
+      continue;
+    }
     let nextText = '';
     for (let j = i + 1; j < lines.length && !nextText; j++) nextText = lines[j]!.text.trim();
     for (const rule of compiled) {
       if (rule.papersOnly && mode === 'other') continue;
+      if (rule.listRun && !wasRun) continue;
       if (rule.next && !rule.next.test(nextText)) continue;
       const m = rule.re.exec(line.text);
       if (!m) continue;
@@ -68,7 +77,17 @@ export function findPaperLines(lines: Span[]): PaperLine[] {
       // Outside a papers section a "Heading: subtitle" line is a paper only when a coined name heads it.
       if (rule.papersOnly && mode !== 'papers' && !(prefix && isCoined(prefix.text))) continue;
       out.push({ line: i, title, reason: rule.reason, author: group(line, m, 'author'), prefix, headline: rule.reason === 'paper-kind-headline' });
+      listRun = Boolean(rule.listRun);
       break;
+    }
+    if (mode === 'papers' && out[out.length - 1]?.line !== i && !PAPER_SECTION.test(text) && HEADING_BODY.test(nextText)) {
+      const m = HEADING_TITLE.exec(line.text);
+      const title = m ? group(line, m, 'title') : undefined;
+      if (title && looksLikeTitle(title.text) && /\p{Ll}/u.test(title.text)) {
+        const prefixMatch = TITLE_PREFIX.exec(title.text);
+        const prefix = prefixMatch?.groups?.name ? { start: title.start, end: title.start + prefixMatch.groups.name.length, text: prefixMatch.groups.name } : undefined;
+        out.push({ line: i, title, reason: 'heading-before-paragraph', prefix, headline: false });
+      }
     }
   }
   return out;

@@ -1,5 +1,7 @@
 import type { EntityType } from '../model.ts';
-import { MODEL_FAMILIES } from './lexicon.ts';
+import { MODEL_FAMILIES, PLACES } from './lexicon.ts';
+
+export { PLACES };
 import type { SpanRule } from './types.ts';
 
 /** Building blocks for the span rules below. */
@@ -11,6 +13,15 @@ const FAMILIES = [...MODEL_FAMILIES].sort((a, b) => b.length - a.length).map((f)
 const VERSION = String.raw`(?:\d+(?:\.\d+)*[a-zA-Z]?|[A-Z]\d+(?:\.\d+)?|V\d+(?:\.\d+)?|\d+(?:\.\d+)?[BMK])`;
 const VARIANT = String.raw`(?:\d+(?:\.\d+)?[BMKbm]|\d+x\d+B|[Mm]ini|[Pp]ro|Flash|Lite|Sonnet|Opus|Haiku|Instruct|Coder|Turbo|Max|Plus|Nano|Chat|Base|Reasoning|Preview|Small|Medium|Large|Ultra|Thinking|Distill|Math|VL|Vision|Code|R\d|V\d+(?:\.\d+)?|\d+(?:\.\d+)*)`;
 const HEADS = 'variant of|extension of|generali[sz]ation of|frameworks?|methods?|approach|algorithms?|technique|recipe|paradigm|benchmarks?|dataset|corpus|models?|family of [\\w-]+ (?:language )?models|LLMs?|VLMs?|metric|library|toolkit|tool|system|agent|architecture|optimizer|loss(?: function)?|objective|suite|leaderboard|environment|platform|company|startup|lab|protocol|training (?:method|paradigm|recipe|framework)';
+
+/** Roles that introduce a person's organisation ("a researcher at X"). */
+const ROLES = 'engineer|researcher|scientist|student|professor|founder|co-founder|CEO|CTO|lead|head|director|partner|intern|postdoc|fellow|member|advisor|author|manager';
+/** Adjectives and generic words that make "X AI" a kind of AI rather than a company ("Generative AI", "Voice AI"). */
+const ADJECTIVE_WORD = String.raw`(?:\p{L}+(?:ive|al|ic|ed|ing|ble|ous|ent|ant|ful|less|ary|ory|ile)|Open|Voice|Edge|Cloud|Enterprise|Frontier|Narrow|General|Strong|Weak|Safe|Shadow|Sovereign|Physical|Human|Smart|Applied|Modern|Future|Next|Real|True|Good|Bad|Big|Small|Gen|The|This|That|Our|Your|Their|No|Any|Every|More|Most|Better|New)\s`;
+/** Capitalised words shaped like nouns or adjectives, never a first name ("by Emotion Stimuli"). */
+const NOT_FIRST_NAME = String.raw`(?:\p{Lu}\p{Ll}*(?:ing|tion|sion|ment|ity|ness|ics|ous|ism|ical|ial)|\p{Lu}\p{Ll}{5,}(?:ant|ent)|\p{Lu}\p{Ll}{3,}(?:ive|ence|ance|ure)|\p{Lu}\p{Ll}*['’]s)\s`;
+/** Words that never open a "X routing" method name: field acronyms and sentence openers. */
+const NOT_METHOD_MODIFIER = String.raw`(?:LLM|LM|VLM|AI|ML|RL|GPU|CPU|TPU|KV|The|This|That|These|Those|Our|Their|Its|With|Without|For|And|But|Standard|Vanilla|Naive|Full|Better|Faster|Efficient|Dynamic|Adaptive|Sparse|Dense|Greedy|Random|Parallel|Speculative|Multi-head|Self)\s`;
 
 /** Head nouns that decide an entity's type; anything else keeps the rule's fallback type. */
 export const HEAD_NOUN_TYPES: Array<[RegExp, EntityType | null]> = [
@@ -92,6 +103,13 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
       type: 'Method',
     },
     {
+      // "Expert Choice routing", "KV-cache quantization": a named modifier before a lower-case method noun.
+      reason: 'named-method-noun',
+      pattern: new RegExp(String.raw`(?<=[\p{Ll},;(]\s)(?<name>(?:(?!${NOT_METHOD_MODIFIER})\p{Lu}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*\s){1,2}(?<head>routing|attention|decoding|distillation|quantization|sampling|fine-tuning|pruning|regularization|normalization|merging|tokenization))\b`, 'u'),
+      type: 'Method',
+      typeFrom: 'head',
+    },
+    {
       reason: 'policy-optimization-acronym',
       pattern: /\b(?<name>[A-Z][A-Za-z]{0,5}PO)\b/,
       type: 'Method',
@@ -130,6 +148,12 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
       type: 'Benchmark',
     },
     {
+      // "evaluated on ARC-Challenge and HaystackQA": coined names after an evaluation verb.
+      reason: 'evaluated-on-name',
+      pattern: new RegExp(String.raw`\b(?:evaluated|tested|benchmarked|validated|scored|scores)\s(?:\w+\s)?on\s(?:the\s)?(?<list>${COINED}(?:(?:,\s(?:and\s)?|\sand\s)${COINED})*)`, 'u'),
+      type: 'Benchmark',
+    },
+    {
       reason: 'score-on-name',
       pattern: new RegExp(String.raw`\b\d+(?:\.\d+)?%\s(?:(?:accuracy|pass@1|score)\s)?on\s(?<name>(?:${CAP})(?:\s(?:${CAP}|\d+)){0,2})`, 'u'),
       type: 'Benchmark',
@@ -138,7 +162,7 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
   models: [
     {
       reason: 'family-version',
-      pattern: new RegExp(String.raw`\b(?<name>(?:${FAMILIES})(?:[- ]?${VERSION})(?:[- ]${VARIANT})*)(?![\w.-]*\w)`, 'u'),
+      pattern: new RegExp(String.raw`\b(?<name>(?:${FAMILIES})(?:\s(?:Large|Medium|Small|Mini|Sonnet|Opus|Haiku|Pro|Flash|Nano|Ultra|Coder))?(?:[- ]?${VERSION})(?:[- ]${VARIANT})*)(?![\w.-]*\w)`, 'u'),
       type: 'Model',
     },
     {
@@ -175,7 +199,13 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
     },
     {
       reason: 'role-at-org',
-      pattern: new RegExp(String.raw`\b(?:engineer|researcher|scientist|student|professor|founder|co-founder|CEO|CTO|lead|head|director|partner|intern|postdoc|fellow|team)s?\s(?:at|from)\s(?<name>${CAP}(?:\s${CAP}){0,2})`, 'u'),
+      pattern: new RegExp(String.raw`\b(?:engineer|researcher|scientist|student|professor|founder|co-founder|CEO|CTO|lead|head|director|partner|intern|postdoc|fellow|team|group)s?(?:\sof\s[\w-]+(?:\s[\w-]+)?)?\s(?:at|from)\s(?:the\s)?(?<name>${CAP}(?:\s${CAP}){0,2})`, 'u'),
+      type: 'Lab',
+    },
+    {
+      // "(Halcyon AI)", "joined Cobalt AI", "Cobalt AI's": a one-word name plus "AI", never an adjective ("Generative AI").
+      reason: 'ai-suffix-org',
+      pattern: new RegExp(String.raw`(?:\b(?:at|from|joined|joins|joining|by|founded|startup|company)\s|\()(?<name>(?!${ADJECTIVE_WORD})${CAP}\sAI)\b|\b(?<name2>(?!${ADJECTIVE_WORD})${CAP}\sAI)(?=['’]s\s|\s(?:released|announced|launched|raised|unveiled|open-sourced|says|said|built|trained|ships|shipped)\b)`, 'u'),
       type: 'Lab',
     },
     {
@@ -216,6 +246,29 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
       type: 'Person',
     },
     {
+      reason: 'honorific-name',
+      pattern: new RegExp(String.raw`\b(?:Dr|Prof|Professor)\.?\s(?<name>${NAME2})\b`, 'u'),
+      type: 'Person',
+    },
+    {
+      // "Lena Hartmann, a researcher at ETH Zurich": an appositive role with its organisation.
+      reason: 'name-appositive-role',
+      pattern: new RegExp(String.raw`\b(?<name>${NAME2}),\s(?:an?|the|head of|lead of)\s(?:[\w-]+\s){0,3}?(?:${ROLES})s?\s(?:at|from|of|with|in)\s(?=\p{Lu})|\b(?<name2>${NAME2}),\s(?:head|lead|director|VP) of\s[\w-]+(?:\s[\w-]+)?\s(?:at|from)\s(?=\p{Lu})`, 'u'),
+      type: 'Person',
+    },
+    {
+      // "by Priya Raman and Tomasz Wierzbicki": a byline lists authors.
+      reason: 'byline-list',
+      pattern: new RegExp(String.raw`\bby\s(?<list>(?!${NOT_FIRST_NAME})${NAME2}(?:(?:,\s(?:and\s)?|,?\sand\s)(?!${NOT_FIRST_NAME})${NAME2})+|(?!${NOT_FIRST_NAME})${NAME2}(?=\s\(\p{Lu}))`, 'u'),
+      type: 'Person',
+    },
+    {
+      // "DANA WHITFIELD: ..." at the start of a turn; kept only when the label recurs (see ruleCandidates).
+      reason: 'speaker-label',
+      pattern: /^(?<name>\p{Lu}{2,}(?:[-'’]\p{Lu}+)?(?:\s\p{Lu}{2,}(?:[-'’]\p{Lu}+)?){1,2}):\s/u,
+      type: 'Person',
+    },
+    {
       reason: 'role-before-name',
       pattern: /\b(?:product lead|tech lead|experience lead|lead|host|co-host|researcher|founder|professor|author)\s(?<name>\p{Lu}\p{Ll}{2,}(?:\s\p{Lu}[\p{L}'’-]+)?)\b(?!\s\p{Lu})/u,
       type: 'Person',
@@ -224,7 +277,7 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
   papers: [
     {
       reason: 'quoted-title',
-      pattern: /\b(?:[Ss]tudies|[Ss]tudy|[Pp]apers?|[Ww]orks?|[Ee]valuations?|titled|called|[Aa]rticles?)\s(?:such as\s|like\s|titled\s|called\s)?["“](?<name>[A-Z][^"”\n]{10,160}?)["”]/,
+      pattern: /\b(?:[Ss]tudies|[Ss]tudy|[Pp]apers?|[Ww]orks?|[Ee]valuations?|titled|called|[Aa]rticles?)\s(?:such as\s|like\s|titled\s|called\s|(?:[\w-]+\s?){0,2},\s)?["“](?<name>[A-Z][^"”\n]{10,160}?)["”]/,
       type: 'Paper',
     },
     {
@@ -233,8 +286,20 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
       type: 'Paper',
     },
     {
+      // "the SRS paper together, "Staged Reward ..."": the quoted title is the paper, the name its method.
+      reason: 'name-with-paper-title',
+      pattern: new RegExp(String.raw`\b(?:his|her|their|our|the|this|that)\s(?<names>${COINED})\s(?:paper|technical report)\b[^."“\n]{0,25}?["“](?<name>[A-Z][^"”\n]{10,160}?)["”]`, 'u'),
+      type: 'Paper',
+    },
+    {
+      // "The accompanying paper, Orion: Dense Models Still Scale, by ...": an appositive title before its byline.
+      reason: 'appositive-paper-title',
+      pattern: /\b(?:paper|preprint|report|study),\s(?<name>[A-Z][^,\n]{8,160}?),\s(?:by|from)\s\p{Lu}/u,
+      type: 'Paper',
+    },
+    {
       reason: 'named-paper',
-      pattern: /\b(?:his|her|their|our|the|this|that)\s(?<name>[A-Z][\w.-]*(?:\s[A-Z0-9][\w.-]*){0,3})\s(?:paper|technical report)\b/,
+      pattern: /\b(?:his|her|their|our|the|this|that)\s(?<name>[A-Z][\w.-]*(?:\s[A-Z0-9][\w.-]*){0,3})\s(?:paper|technical report)\b(?![^."“\n]{0,25}["“])/,
       type: 'Paper',
     },
   ],
@@ -247,13 +312,19 @@ export const PAREN_TITLE = new RegExp(String.raw`(?<name>${COINED})\s\((?<title>
  * Acronym definitions, both orders. Group `acr` is the short form, `exp` the long form; for
  * "Long Form (LF)" the long form is the run of words just before the parenthesis (`expBefore`).
  */
-export const ACRONYM_RULES: Array<{ reason: string; pattern: RegExp; expBefore?: RegExp }> = [
+export const ACRONYM_RULES: Array<{ reason: string; pattern: RegExp; expBefore?: RegExp; needs?: string }> = [
   {
     reason: 'expansion-then-acronym',
     pattern: /\s\((?<acr>[\p{Lu}][\p{L}\p{N}-]{1,9})\)/gu,
     expBefore: /(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s){0,7}[\p{L}\p{N}][\p{L}\p{N}'’-]*$/u,
   },
-  { reason: 'acronym-then-expansion', pattern: /(?<![\w-])(?<acr>[\p{Lu}][\p{L}\p{N}-]{1,9})\s\((?<exp>\p{Lu}[^()\n]{4,90})\)/gu },
+  { reason: 'acronym-then-expansion', pattern: /(?<![\w-])(?<acr>[\p{Lu}][\p{L}\p{N}-]{1,9})\s\((?<exp>\p{Lu}[^()\n]{4,90})\)/dgu },
+  {
+    // "something we call Staged Reward Shaping, or SRS": a spoken definition with no parentheses.
+    reason: 'called-name-or-acronym',
+    pattern: /\b(?:call|called|calls|named|dubbed|termed|known as)\s["“]?(?<exp>\p{Lu}[\p{L}\p{N}'’-]*(?:\s[\p{L}\p{N}'’-]+){1,6}?)["”]?,?\s(?:or|aka|a\.k\.a\.)\s["“]?(?<acr>\p{Lu}[\p{Lu}\p{N}-]{1,8})\b/dgu,
+    needs: ' or ',
+  },
 ];
 
 /** What an expansion's last word says about the thing it names. */

@@ -86,6 +86,16 @@ export const PEOPLE: LexiconEntry[] = of('Person', [
   'Dwarkesh Patel', ['Sara Hooker', 'Sarah Hooker'], 'Amanda Askell', 'Chris Olah', 'Jared Kaplan', 'Ross Girshick', 'Kaiming He',
 ]);
 
+/** Places that look like organisations after "at" / "from" ("the team at Paris"): never a lab. */
+export const PLACES = new Set(
+  ('Paris London Berlin Munich Zurich Toronto Montreal Vancouver Boston Seattle Austin Chicago Denver Atlanta Miami Dallas Houston Beijing Shanghai Shenzhen ' +
+    'Hangzhou Tokyo Seoul Singapore Bangalore Bengaluru Mumbai Delhi Dubai Amsterdam Stockholm Copenhagen Oslo Helsinki Dublin Madrid Barcelona Lisbon ' +
+    'Rome Milan Vienna Prague Warsaw Tel Aviv Sydney Melbourne Auckland Cambridge Oxford Brooklyn Manhattan NYC SF Europe Asia Africa America ' +
+    'California Texas Washington Massachusetts China Japan Korea India France Germany Canada Israel Switzerland Sweden Britain England UK US USA EU ' +
+    'Silicon Valley San Francisco New York Los Angeles Bay Area Palo Alto Mountain View Menlo Park Redmond Home Scale Work Night Launch Demo Day NeurIPS ICML ICLR CVPR ACL EMNLP')
+    .split(' '),
+);
+
 /** Model family names the version pattern can extend ("Llama 3.1 70B", "Qwen2.5-14B-Instruct"). */
 export const MODEL_FAMILIES = [
   'GPT', 'ChatGPT', 'Claude', 'Gemini', 'Gemma', 'Llama', 'LLaMA', 'Qwen', 'QwQ', 'DeepSeek', 'Mistral', 'Mixtral', 'Phi', 'Falcon', 'OLMo',

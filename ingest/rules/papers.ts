@@ -28,11 +28,33 @@ export const PAPER_LINE_RULES: LineRule[] = [
     pattern: /^\d{1,3}\)\s+(?<title>[\p{L}\p{N}"“][^\n]{1,220}?)(?:\s{2,}|\s[-–—]\s|\s(?=(?:This|The|In this) (?:paper|work|study|report)\b))(?=\S)/u,
   },
   {
+    // "• Title Of The Paper — a group at X introduces ...": a links-list item inside a papers section.
+    reason: 'bullet-title-dash',
+    pattern: /^[•●▪◦*-]\s+(?<title>[A-Z0-9"“][^\n]{8,220}?)\s[—–-]\s(?=\S)/u,
+    papersOnly: true,
+    listRun: true,
+  },
+  {
+    // "• Title Of The Paper by Ada Lovelace and Alan Turing (Lab)": the byline ends the title.
+    reason: 'bullet-title-byline',
+    pattern: /^[•●▪◦*-]\s+(?<title>[A-Z0-9"“][^\n]{8,220}?)\sby\s\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?\s\p{Lu}[\p{L}'’-]*\p{L}(?:,|\sand\s|\set al\b|\s\(|[.;]|$)/u,
+    papersOnly: true,
+    listRun: true,
+  },
+  {
     reason: 'colon-title-heading',
     pattern: /^(?:\d{1,2}[.)]\s+)?(?<title>[A-Z][\w^.+'’-]*(?:[ -][\w^.+'’-]+){0,3}: [A-Z][^\n]{8,200}[^.!?\s])\s*$/,
     papersOnly: true,
   },
 ];
+
+/**
+ * A heading-cased line on its own inside a papers section ("Paper of the week" / "Research"),
+ * followed by a paragraph: the heading is the paper's title (HTML and markdown issues).
+ */
+export const HEADING_TITLE = /^(?<title>[A-Z0-9][\w'’-]*(?:[ ][\w'’^.+-]+){2,18})\s*$/d;
+/** The paragraph after such a heading: prose, not another heading. */
+export const HEADING_BODY = /^[^\n]{100,}[.!?]["”)]?$/;
 
 /** A coined name heading a paper title ("GDPO: Group ...", "RAG-Anything: ..."). */
 export const TITLE_PREFIX = /^(?<name>[A-Z][\w^.+-]*[\w^+](?:\s[A-Z][\w^.+-]*[\w^+]){0,2}):\s/;

@@ -28,6 +28,8 @@ export interface LineRule {
   next?: RegExp;
   /** Only fires outside sections whose heading says they list videos, reads, tools... */
   papersOnly?: boolean;
+  /** Only in a run of list items right under a papers heading (a links list), never under a paper. */
+  listRun?: boolean;
 }
 
 /**

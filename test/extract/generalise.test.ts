@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { names, run, typed } from './helpers.ts';
+
+// Every text below is written for these tests; none comes from the corpus.
+
+describe('papers in other layouts', () => {
+  it('a links list right under a papers heading, with a dash or a byline', () => {
+    const out = run('Research\n• Quiet Gradients Make Better Students — a team at Wrenfield Labs presents QGS, a distillation method.\n• Counting Sheep With Sparse Transformers by Ilse Varga and Omar Qadir (Pellucid AI). They propose SheepNet.');
+    expect(names(out.entities, 'Paper').sort()).toEqual(['Counting Sheep With Sparse Transformers', 'Quiet Gradients Make Better Students']);
+    expect(names(out.entities, 'Person').sort()).toEqual(['Ilse Varga', 'Omar Qadir']);
+  });
+
+  it('bullets under a paper are not papers', () => {
+    const out = run('Papers\n1) Lazy Adapters Fine-Tune Less\n• Strong Results – beats full fine-tuning.\n• Cheap Training - uses one GPU.');
+    expect(names(out.entities, 'Paper')).toEqual(['Lazy Adapters Fine-Tune Less']);
+  });
+
+  it('a heading followed by a paragraph inside a papers section', () => {
+    const out = run('Paper of the week\n\nSlow Thinking for Fast Robots\n\nThe authors describe a planner that waits before it acts, and show on three robot arms that waiting a little improves grasp success by a wide margin.');
+    expect(names(out.entities, 'Paper')).toEqual(['Slow Thinking for Fast Robots']);
+  });
+
+  it('an appositive title before a byline, and a quoted title after "the X paper"', () => {
+    const out = run('The companion paper, Marble: Sparse Experts at Small Scale, by Ines Duarte and Kofi Mensah, explains the routing.\nWe wrote the TALC paper last year, "Token-Aware Loss Clipping for Stable Pretraining".');
+    expect(names(out.entities, 'Paper').sort()).toEqual(['Marble: Sparse Experts at Small Scale', 'Token-Aware Loss Clipping for Stable Pretraining']);
+    expect(typed(out)).toContain('Token-Aware Loss Clipping for Stable Pretraining PROPOSES TALC');
+  });
+});
+
+describe('names from context cues', () => {
+  it('spoken acronym definitions and expansions that stay aliases', () => {
+    const out = run('We built what we call Gated Reward Mixing, or GRM. Separately, the team introduces Sparse Token Dropping (STD), which saves memory.');
+    expect(names(out.entities, 'Method').sort()).toEqual(['GRM', 'STD']);
+  });
+
+  it('a named modifier before a lower-case method noun', () => {
+    const out = run('It compares against Expert Choice routing and uses KV-cache quantization, but not standard attention.');
+    expect(names(out.entities, 'Method').sort()).toEqual(['Expert Choice routing', 'KV-cache quantization']);
+  });
+
+  it('"X AI" companies only in an organisation context, never generic AI', () => {
+    const out = run('Mara Lind joined Brightwell AI last year. Generative AI is everywhere, and Voice AI is growing. Tessel AI released a model.');
+    expect(names(out.entities, 'Lab').sort()).toEqual(['Brightwell AI', 'Tessel AI']);
+  });
+
+  it('appositive roles, honorifics and "head of X at Y"', () => {
+    const out = run('Dr. Hanna Voss, a researcher at Corvid Labs, led the study. Our guest is Milo Brandt, head of inference at Lattice AI.');
+    expect(names(out.entities, 'Person').sort()).toEqual(['Hanna Voss', 'Milo Brandt']);
+    expect(names(out.entities, 'Lab').sort()).toEqual(['Corvid Labs', 'Lattice AI']);
+  });
+
+  it('a place after "at" is not a lab', () => {
+    const out = run('The research team at Paris shipped a new release.');
+    expect(names(out.entities, 'Lab')).toEqual([]);
+  });
+
+  it('recurring all-caps speaker labels name people', () => {
+    const out = run('NORA QUILL: Welcome back.\nTEO VANCE: Glad to be here.\nNORA QUILL: Let us start.\nTEO VANCE: Sure.\nBREAKING NEWS: nothing.');
+    expect(names(out.entities, 'Person').sort()).toEqual(['Nora Quill', 'Teo Vance']);
+  });
+
+  it('benchmarks named after an evaluation verb and models with a size word before the version', () => {
+    const out = run('The model was evaluated on Riddle-Hard and PuzzleSet-2, and Mistral Large 2 was tested too.');
+    expect(names(out.entities, 'Benchmark').sort()).toEqual(['PuzzleSet-2', 'Riddle-Hard']);
+    expect(names(out.entities, 'Model')).toContain('Mistral Large 2');
+  });
+});
