@@ -1,12 +1,19 @@
 import type { Driver } from 'neo4j-driver';
-import { AWAIT_INDEXES, SCHEMA_STATEMENTS } from './schema.ts';
+import { AWAIT_INDEXES, EXISTING_SCHEMA_NAMES, SCHEMA_STATEMENTS } from './schema.ts';
 
-/** Schema commands cannot share a transaction with each other's data, so each runs on its own. */
+const nameOf = (statement: string) => /^CREATE (?:CONSTRAINT|(?:FULLTEXT )?INDEX) (\w+) IF NOT EXISTS/.exec(statement)?.[1];
+
+/**
+ * Creates whatever part of the schema is missing. Every start calls this, so the common case (all present) is a
+ * single SHOW query; schema commands cannot share a transaction, so the missing ones run one by one.
+ */
 export async function applySchema(driver: Driver): Promise<void> {
   const session = driver.session({ defaultAccessMode: 'WRITE' });
   try {
-    for (const statement of Object.values(SCHEMA_STATEMENTS)) await session.run(statement);
-    await session.run(AWAIT_INDEXES);
+    const existing = new Set((await session.run(EXISTING_SCHEMA_NAMES)).records.map((r) => r.get('name') as string));
+    const missing = Object.values(SCHEMA_STATEMENTS).filter((s) => !existing.has(nameOf(s) ?? ''));
+    for (const statement of missing) await session.run(statement);
+    if (missing.length) await session.run(AWAIT_INDEXES);
   } finally {
     await session.close();
   }

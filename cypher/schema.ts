@@ -30,3 +30,6 @@ export const SCHEMA_STATEMENTS: Record<string, string> = {
 };
 
 export const AWAIT_INDEXES = 'CALL db.awaitIndexes(300)';
+
+/** Constraints are listed too: each owns an index of the same name. */
+export const EXISTING_SCHEMA_NAMES = 'SHOW INDEXES YIELD name RETURN name';

@@ -14,7 +14,7 @@ async function collectStatements(): Promise<[string, string][]> {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
     const mod = (await import(new URL(file, dir).href)) as Record<string, unknown>;
     for (const [exportName, value] of Object.entries(mod)) {
-      if (typeof value === 'string' && /^\s*(MATCH|CALL|CREATE|UNWIND|MERGE|WITH|RETURN|OPTIONAL)/i.test(value)) {
+      if (typeof value === 'string' && /^\s*(MATCH|CALL|CREATE|UNWIND|MERGE|WITH|RETURN|OPTIONAL|SHOW)/i.test(value)) {
         out.push([`${file}:${exportName}`, value]);
       } else if (value && typeof value === 'object' && !Array.isArray(value)) {
         for (const [name, q] of Object.entries(value)) if (typeof q === 'string') out.push([`${file}:${exportName}.${name}`, q]);
