@@ -1,5 +1,6 @@
 import { CO_MENTION, type EntityType, type RelationRecord, type RelationType } from '../model.ts';
-import { ANAPHORIC_SUBJECT, ON_BENCHMARK_PREFIX, RELATION_RULES, SECTION_LAB_CUE, SECTION_RULES } from '../rules/relations.ts';
+import { ANAPHOR_TYPES, ANAPHORIC_SUBJECT, OBJECT_CUE, ON_BENCHMARK_PREFIX, PRONOUN_AT, RELATION_RULES, SECTION_AUTHOR_CUE, SECTION_LAB_CUE, SECTION_RULES } from '../rules/relations.ts';
+import { MODEL_FAMILIES } from '../rules/lexicon.ts';
 import type { PaperSection } from './sections.ts';
 import type { Sentence } from './segment.ts';
 
@@ -34,6 +35,7 @@ export class RelationSink {
 }
 
 const DEFAULT_GAP = 120;
+const FAMILY_WORDS = new Set(MODEL_FAMILIES.map((f) => f.toLowerCase()));
 
 /** Pairwise rules inside each sentence (ingest/rules/relations.ts). */
 export function sentenceRelations(text: string, bySentence: Map<number, Placed[]>, sink: RelationSink, sentences: Sentence[]): void {
@@ -53,7 +55,7 @@ export function sentenceRelations(text: string, bySentence: Map<number, Placed[]
           // The nearest candidate subject takes the relation: "Trained on M, X outperforms Y" is X's.
           // (Clause-level rules and coordinated lists, "A and B are evaluated on X", are exempt.)
           const listed = inside.length > 0 && /^\s*(?:,|and|or|,\s*and)\s*$/.test(text.slice(a.end, inside[0]!.start));
-          if (!rule.swap && !listed && inside.some((m) => rule.source.includes(m.type) && m.id !== src.id)) continue;
+          if (!rule.swap && !listed && inside.some((m) => rule.source.includes(m.type) && m.id !== src.id && !OBJECT_CUE.test(text.slice(Math.max(a.end, m.start - 40), m.start)))) continue;
           if (rule.reason === 'on-benchmark-clause' && !ON_BENCHMARK_PREFIX.test(text.slice(sentence.start, a.start))) continue;
           if (!rule.between.test(between)) continue;
           sink.add(src.id, rule.type, dst.id, index, rule.reason);
@@ -63,7 +65,10 @@ export function sentenceRelations(text: string, bySentence: Map<number, Placed[]
   }
 }
 
-/** A paper relates to what its own paragraph says it proposes, cites as authors, or comes from. */
+/**
+ * A paper relates to what its own paragraph says it proposes, cites as authors, or comes from.
+ * Runs once per document over every placed mention, and finishes with documentRelations().
+ */
 export function sectionRelations(
   text: string,
   sections: Array<{ section: PaperSection; paperId: string; authorIds: string[]; leadId?: string }>,
@@ -93,6 +98,9 @@ export function sectionRelations(
       if (p.type === 'Lab' && firstSentences.has(p.sentence) && SECTION_LAB_CUE.test(sentence.text)) {
         sink.add(paperId, 'FROM_LAB', p.id, p.sentence, 'section-lab');
       }
+      if (p.type === 'Person' && firstSentences.has(p.sentence) && SECTION_AUTHOR_CUE.test(sentence.text)) {
+        sink.add(paperId, 'AUTHORED_BY', p.id, p.sentence, 'section-author');
+      }
     }
     const lead = inBody[0];
     if (!contribution && lead && lead.type !== 'Lab' && lead.type !== 'Person' && lead.start === sentences[lead.sentence]!.start) {
@@ -111,6 +119,60 @@ export function sectionRelations(
       const virtual: Placed = { id: contribution, type: contributionType, start: sentence.start, end: sentence.start + m[0].length, sentence: index };
       const own = bySentence.get(index) ?? [];
       sentenceRelations(text, new Map([[index, [virtual, ...own.filter((p) => p.start >= virtual.end)]]]), sink, sentences);
+    }
+  }
+  // Called once per document with every placed mention, so the document-level cues run here too.
+  documentRelations(text, placed, sentences, sink, bySentence);
+}
+
+/**
+ * Document-level cues that no single sentence rule sees: a model named after its lab ("Orion-34B"
+ * from "Orion Labs"), table rows flattened to one cell per line, "The model ..." and "He's at X"
+ * referring back to the entity named just before.
+ */
+export function documentRelations(text: string, placed: Placed[], sentences: Sentence[], sink: RelationSink, bySentence: Map<number, Placed[]>): void {
+  const surface = (p: Placed) => text.slice(p.start, p.end);
+  const labs = placed.filter((p) => p.type === 'Lab');
+  const labHeads = new Map<string, Placed>();
+  for (const lab of labs) {
+    const words = surface(lab).split(/\s+/);
+    // "Gemini Robotics" is named after a model, "Visual Foundation" after an adjective: neither names a model's maker.
+    if (words.length < 2 || /^(?:University|The|Institute)$|(?:al|ive|ic|ed|ing|ous|ble)$/.test(words[0]!) || FAMILY_WORDS.has(words[0]!.toLowerCase())) continue;
+    const head = words[0]!.toLowerCase();
+    if (head.length >= 4 && !labHeads.has(head)) labHeads.set(head, lab);
+  }
+  for (const p of placed) {
+    if (p.type !== 'Model' && p.type !== 'Tool' && p.type !== 'Benchmark') continue;
+    const first = /^[\p{L}\p{N}]+/u.exec(surface(p))?.[0].toLowerCase();
+    const lab = first && labHeads.get(first);
+    if (lab && first.length < p.end - p.start) sink.add(p.id, 'FROM_LAB', lab.id, p.sentence, 'lab-namesake');
+  }
+  // Table rows come out one cell per line: a line that is only a model, then a line that is only a lab.
+  for (let i = 0; i + 1 < sentences.length; i++) {
+    const a = bySentence.get(i);
+    const b = bySentence.get(i + 1);
+    if (a?.length !== 1 || b?.length !== 1 || a[0]!.type !== 'Model' || b[0]!.type !== 'Lab') continue;
+    const whole = (p: Placed, s: Sentence) => p.start === s.start && p.end === s.end;
+    if (whole(a[0]!, sentences[i]!) && whole(b[0]!, sentences[i + 1]!) && sentences[i + 1]!.line === sentences[i]!.line + 1) {
+      sink.add(a[0]!.id, 'FROM_LAB', b[0]!.id, i + 1, 'table-row-lab');
+    }
+  }
+  for (const [index, mentions] of bySentence) {
+    const sentence = sentences[index]!;
+    const previous = bySentence.get(index - 1) ?? [];
+    for (const m of mentions) {
+      if (m.type !== 'Lab' || !PRONOUN_AT.test(text.slice(sentence.start, m.start))) continue;
+      const person = previous.filter((p) => p.type === 'Person').pop();
+      if (person) sink.add(person.id, 'AFFILIATED_WITH', m.id, index, 'pronoun-affiliation');
+    }
+    for (const [re, types] of ANAPHOR_TYPES) {
+      const opener = re.exec(sentence.text);
+      if (!opener) continue;
+      const before = [...(bySentence.get(index - 2) ?? []), ...previous].filter((p) => types.includes(p.type as 'Model'));
+      const antecedent = before.pop();
+      if (!antecedent) continue;
+      const virtual: Placed = { id: antecedent.id, type: antecedent.type, start: sentence.start, end: sentence.start + opener[0].length, sentence: index };
+      sentenceRelations(text, new Map([[index, [virtual, ...mentions.filter((p) => p.start >= virtual.end)]]]), sink, sentences);
     }
   }
 }

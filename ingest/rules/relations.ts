@@ -10,7 +10,7 @@ export const RELATION_RULES: RelationRule[] = [
     type: 'FROM_LAB',
     source: ['Method', 'Model', 'Tool', 'Paper', 'Benchmark', 'Dataset'],
     target: ['Lab'],
-    between: /^['’]s\s(?:new\s|latest\s|open\s|own\s)?$/,
+    between: /^['’]s?\s(?:new\s|latest\s|open\s|own\s)?$/,
     swap: true,
   },
   {
@@ -41,15 +41,33 @@ export const RELATION_RULES: RelationRule[] = [
     type: 'AFFILIATED_WITH',
     source: ['Person'],
     target: ['Lab'],
-    between: /^,?\s(?:(?:(?:who|who's|who is|who was|is|was)\s)?(?:still\s|now\s)?(?:a|an|the)\s(?:[\w-]+\s){0,4}?(?:engineer|researcher|scientist|student|professor|founder|lead|head|director|partner|intern|postdoc|fellow|member)\s)?(?:from|at|of)\s(?:the\s)?$/,
+    between: /^,?\s(?:(?:(?:who|who's|who is|who was|is|was)\s)?(?:still\s|now\s)?(?:(?:a|an|the)\s(?:[\w-]+\s){0,4}?(?:engineer|researcher|scientist|student|professor|founder|lead|head|director|partner|intern|postdoc|fellow|member|advisor)|(?:head|lead|director|VP|vice president) of(?:\s[\w-]+){1,2})\s)?(?:from|at|of)\s(?:the\s)?$/,
   },
   {
     reason: 'org-possessive-person',
     type: 'AFFILIATED_WITH',
     source: ['Person'],
     target: ['Lab'],
-    between: /^['’]s\s(?:own\s)?$/,
+    between: /^['’]s?\s(?:own\s)?$/,
     swap: true,
+  },
+  {
+    // "Ada Park and Ben Ode (Lab)": a parenthesised organisation after a list of people covers each of them.
+    reason: 'people-list-paren-org',
+    type: 'AFFILIATED_WITH',
+    source: ['Person'],
+    target: ['Lab'],
+    between: /^(?:(?:,\s(?:and\s)?|,?\sand\s)\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2})+\s?\(\s?$/u,
+    maxGap: 100,
+  },
+  {
+    // "Some Title, by Ada Park and Ben Ode": a byline after a paper's title.
+    reason: 'paper-byline',
+    type: 'AUTHORED_BY',
+    source: ['Paper'],
+    target: ['Person'],
+    between: /^,?\s(?:by|from)\s(?:\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2}(?:,\s(?:and\s)?|,?\sand\s))*$/u,
+    maxGap: 100,
   },
   {
     reason: 'variant-of',
@@ -97,7 +115,7 @@ export const RELATION_RULES: RelationRule[] = [
     type: 'USES',
     source: ['Method', 'Model', 'Tool'],
     target: ['Method', 'Model', 'Tool', 'Dataset'],
-    between: /\b(?:uses|using|leverag(?:es|ing)|relies on|built (?:on top of|on|with)|sits on top of|on top of|combines|employs|with a|called)\b[^.;]{0,60}$/,
+    between: /\b(?:uses|using|leverag(?:es|ing)|relies on|built (?:on top of|on|with)|sits on top of|on top of|combines|employs|with a|called|(?:trained|fine-tuned|tuned|aligned|optimi[sz]ed|distilled) (?:with|using|via))\b[^.;]{0,60}$/,
     maxGap: 150,
   },
 ];
@@ -140,4 +158,22 @@ export const SECTION_RULES: SectionRule[] = [
 export const ANAPHORIC_SUBJECT = /^(?:The|This|Our)\s(?:new\s|proposed\s)?(?:approach|method|framework|technique|algorithm|model|system|recipe)\b|^It\s/;
 
 /** Lab mentions that make the whole section's paper come from the lab. */
-export const SECTION_LAB_CUE = /\b(?:researchers|scientists|team|lab|from|by)\b/;
+export const SECTION_LAB_CUE = /\b(?:researchers|scientists|team|group|lab|labs|from|by)\b/;
+
+/**
+ * Text right before a mention that makes it an object, not a subject ("trained with X", "beats X"):
+ * such a mention does not stand between an earlier subject and the rest of its sentence.
+ */
+export const OBJECT_CUE = /\b(?:with|using|via|than|over|against|versus|vs\.?|outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|match(?:es|ed|ing)?|compared (?:to|with))\s(?:the\s)?$/;
+
+/** Subjects that stand for the last-named entity of a type ("The model uses ...", "It beats ..."). */
+export const ANAPHOR_TYPES: Array<[RegExp, Array<'Model' | 'Method' | 'Benchmark'>]> = [
+  [/^(?:The|This|Our|Their|Its)\s(?:new\s|base\s|released\s)?model\b/, ['Model']],
+  [/^(?:The|This|Their)\s(?:new\s|proposed\s)?(?:method|approach|technique|algorithm|recipe)\b/, ['Method']],
+];
+
+/** "He's at Stanford now": a pronoun subject's affiliation belongs to the person named just before. */
+export const PRONOUN_AT = /^(?:He|She)(?:['’]s|\sis|\swas|\sjoined|\smoved to)?\s(?:now\s|currently\s|still\s)?(?:at\s|with\s)?(?:the\s)?$/;
+
+/** A person in a paper's opening sentence written up as its author ("X and her co-authors describe ..."). */
+export const SECTION_AUTHOR_CUE = /\b(?:co-?authors|and (?:her|his|their) (?:colleagues|collaborators|team)|and colleagues|et al\b)/;

@@ -65,3 +65,29 @@ describe('names from context cues', () => {
     expect(names(out.entities, 'Model')).toContain('Mistral Large 2');
   });
 });
+
+describe('relations from general cues', () => {
+  it('bylines, people lists with a parenthesised lab, plural possessives and "head of X at Y"', () => {
+    const out = run("Research\n• Folding Tables Into Prompts by Ivo Sand and Reza Moradi (Umbra Labs). They propose TabFold.\nUmbra Labs' Kit Oduya explains the idea. Our guest is Lior Ben, head of evals at Umbra Labs.");
+    expect(typed(out)).toEqual(
+      expect.arrayContaining([
+        'Folding Tables Into Prompts AUTHORED_BY Ivo Sand',
+        'Folding Tables Into Prompts AUTHORED_BY Reza Moradi',
+        'Ivo Sand AFFILIATED_WITH Umbra Labs',
+        'Reza Moradi AFFILIATED_WITH Umbra Labs',
+        'Kit Oduya AFFILIATED_WITH Umbra Labs',
+        'Lior Ben AFFILIATED_WITH Umbra Labs',
+      ]),
+    );
+  });
+
+  it('an object of "trained with" or "beats" does not steal the subject', () => {
+    const out = run('Their Finch-3B model trained with DPO beats Llama 3.1 8B on GSM8K.');
+    expect(typed(out)).toEqual(expect.arrayContaining(['Finch-3B USES DPO', 'Finch-3B IMPROVES_ON Llama 3.1 8B', 'Finch-3B EVALUATED_ON GSM8K']));
+  });
+
+  it('namesake labs, "The model ..." and "He is at X" refer back', () => {
+    const out = run('Heron Research released Heron-7B-Chat this week. The model uses LoRA adapters.\nWe talked to Pavel Dorn about it. He is now at Stanford.');
+    expect(typed(out)).toEqual(expect.arrayContaining(['Heron-7B-Chat FROM_LAB Heron Research', 'Heron-7B-Chat USES LoRA', 'Pavel Dorn AFFILIATED_WITH Stanford']));
+  });
+});
