@@ -42,8 +42,11 @@ export interface IngestOptions {
   batchDocuments?: number;
 }
 
-/** Workers start only once this many documents wait for extraction: a one-file ingest never pays for them. */
-const POOL_THRESHOLD = 4;
+/**
+ * Workers start only once this many words wait for extraction: starting them (a TypeScript loader per thread)
+ * costs about what one thread extracts in half a second, so a small ingest never pays for them.
+ */
+const POOL_MIN_WORDS = 30_000;
 /** A batch is also closed at this many mentions, to bound a transaction's size. */
 const BATCH_MENTIONS = 8000;
 
@@ -122,8 +125,10 @@ export async function ingestInputs(driver: Driver, inputs: string[], opts: Inges
 
   // ---- extraction, in document order ----
   const queue: Array<{ doc: DocumentRecord; isNew: boolean; prepared?: Promise<PreparedText> }> = [];
+  let queuedWords = 0;
   const extractNext = async () => {
     const { doc, isNew, prepared } = queue.shift()!;
+    queuedWords -= doc.wordCount;
     let extracted: ExtractedDocument;
     try {
       extracted = { doc, ...extractor.extract(doc, prepared ? await prepared : undefined) };
@@ -167,11 +172,12 @@ export async function ingestInputs(driver: Driver, inputs: string[], opts: Inges
       }
       // Later copies of the same document (same id) see this one as written.
       hashes.set(doc.id, doc.contentHash);
-      if (!pool && workers > 0 && queue.length + 1 >= POOL_THRESHOLD) pool = new PreparePool(workers);
+      queuedWords += doc.wordCount;
+      if (!pool && workers > 0 && queuedWords >= POOL_MIN_WORDS) pool = new PreparePool(workers);
       const prepared = pool?.prepare(doc.text);
       prepared?.catch(() => undefined); // reported in order, by extractNext
       queue.push({ doc, isNew: previous === undefined, prepared });
-      while (queue.length > (pool ? window : POOL_THRESHOLD - 1)) await extractNext();
+      while (pool ? queue.length > window : queuedWords >= POOL_MIN_WORDS) await extractNext();
     }
     while (queue.length) await extractNext();
     await flush();
