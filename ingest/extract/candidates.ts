@@ -66,6 +66,7 @@ export function ruleCandidates(sentences: Sentence[]): Candidate[] {
   const vetoed = new Set<string>();
   for (const sentence of sentences) {
     for (const rule of COMPILED) {
+      if (rule.needs && !rule.needs.test(sentence.text)) continue;
       rule.re.lastIndex = 0;
       for (let m = rule.re.exec(sentence.text); m; m = rule.re.exec(sentence.text)) {
         if (m[0].length === 0) rule.re.lastIndex++;

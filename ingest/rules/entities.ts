@@ -50,6 +50,7 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
   methods: [
     {
       reason: 'appositive-head-noun',
+      needs: /,\s/,
       pattern: new RegExp(String.raw`(?<name>${COINED})(?:\s\([^)]{2,80}\))?,\s(?:an?|the)\s(?:(?:new|novel|simple|general|unified|open|large-scale|scalable|[\w-]+-based|[\w-]+)\s){0,4}?(?<head>${HEADS})\b`, 'u'),
       type: 'Method',
       typeFrom: 'head',
@@ -84,6 +85,7 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
     },
     {
       reason: 'parenthesised-acronym',
+      needs: /\(/,
       pattern: /(?<=\p{Ll}[\p{L}-]*\s)\((?<name>\p{Lu}[\p{Lu}\p{N}]{2,6})s?\)/u,
       type: 'Method',
     },
@@ -105,6 +107,7 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
     {
       // "Expert Choice routing", "KV-cache quantization": a named modifier before a lower-case method noun.
       reason: 'named-method-noun',
+      needs: /\s(?:routing|attention|decoding|distillation|quantization|sampling|fine-tuning|pruning|regularization|normalization|merging|tokenization)\b/,
       pattern: new RegExp(String.raw`(?<=[\p{Ll},;(]\s)(?<name>(?:(?!${NOT_METHOD_MODIFIER})\p{Lu}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*\s){1,2}(?<head>routing|attention|decoding|distillation|quantization|sampling|fine-tuning|pruning|regularization|normalization|merging|tokenization))\b`, 'u'),
       type: 'Method',
       typeFrom: 'head',
@@ -129,6 +132,7 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
     },
     {
       reason: 'the-x-dataset',
+      needs: /\b(?:dataset|corpus)\b/,
       pattern: new RegExp(String.raw`\b(?:the|on)\s(?<name>${COINED})\s(?:dataset|corpus)\b`, 'u'),
       type: 'Dataset',
     },
@@ -189,6 +193,7 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
     },
     {
       reason: 'org-suffix',
+      needs: /\s(?:Labs?|Research|Institute|University|Foundation|Laboratory|Inc|Corporation|Technologies|Robotics)\b/,
       pattern: new RegExp(String.raw`\b(?<name>(?:${CAP}\s){1,3}(?:Labs?|Research|Institute|University|Foundation|Laboratory|Inc\.?|Corporation|Technologies|Robotics))\b`, 'u'),
       type: 'Lab',
     },
@@ -205,16 +210,19 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
     {
       // "(Halcyon AI)", "joined Cobalt AI", "Cobalt AI's": a one-word name plus "AI", never an adjective ("Generative AI").
       reason: 'ai-suffix-org',
+      needs: /\sAI\b/,
       pattern: new RegExp(String.raw`(?:\b(?:at|from|joined|joins|joining|by|founded|startup|company)\s|\()(?<name>(?!${ADJECTIVE_WORD})${CAP}\sAI)\b|\b(?<name2>(?!${ADJECTIVE_WORD})${CAP}\sAI)(?=['’]s\s|\s(?:released|announced|launched|raised|unveiled|open-sourced|says|said|built|trained|ships|shipped)\b)`, 'u'),
       type: 'Lab',
     },
     {
       reason: 'org-researchers',
+      needs: /\s(?:researchers|scientists)\b/,
       pattern: new RegExp(String.raw`\b(?<list>${CAP}(?:\s${CAP})?(?:(?:,\s|\sand\s)${CAP}(?:\s${CAP})?)*)\s(?:researchers|scientists)\b`, 'u'),
       type: 'Lab',
     },
     {
       reason: 'org-possessive-team',
+      needs: /['’]s\s/,
       pattern: new RegExp(String.raw`\b(?<name>${CAP}(?:\s${CAP})?)['’]s\s(?:[\w-]+\s)?(?:AI\s)?(?:lab|team|researchers|research team|scientists|course|courses)\b`, 'u'),
       type: 'Lab',
     },
@@ -227,38 +235,45 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
     },
     {
       reason: 'name-before-speech-verb',
+      needs: /\s(?:argues|explains|shares|makes the case|reports|walks through|says|said|notes|wrote|writes|highlights|joins|joined|discusses|founded|leads|emphasizes|believes|thinks)\b/,
       pattern: new RegExp(String.raw`\b(?<name>${NAME2})(?:\s\([^)]{1,40}\))?\s(?:argues|explains|shares|makes the case|reports|walks through|says|said|notes|wrote|writes|highlights|joins|joined|discusses|founded|leads|emphasizes|believes|thinks)\b`, 'u'),
       type: 'Person',
     },
     {
       reason: 'name-is-role',
+      needs: /\s(?:is|was|who)\b/,
       pattern: new RegExp(String.raw`\b(?<name>${NAME2}),?\s(?:is|was|who is|who's|who was)\s(?:a|an|the|still a)\s(?:[\w-]+\s){0,3}(?:engineer|researcher|scientist|student|professor|founder|CEO|CTO|lead|director|partner|author|host)\b`, 'u'),
       type: 'Person',
     },
     {
       reason: 'name-from-org',
+      needs: /\s(?:from|at)\s/,
       pattern: new RegExp(String.raw`\b(?<name>${NAME2})\s(?:from|at)\s(?=\p{Lu})`, 'u'),
       type: 'Person',
     },
     {
       reason: 'org-possessive-person',
+      needs: /['’]s\s/,
       pattern: new RegExp(String.raw`\b${CAP}['’]s\s(?<list>${NAME2}(?:\sand\s${NAME2})?)\b`, 'u'),
       type: 'Person',
     },
     {
       reason: 'honorific-name',
+      needs: /\b(?:Dr|Prof)/,
       pattern: new RegExp(String.raw`\b(?:Dr|Prof|Professor)\.?\s(?<name>${NAME2})\b`, 'u'),
       type: 'Person',
     },
     {
       // "Lena Hartmann, a researcher at ETH Zurich": an appositive role with its organisation.
       reason: 'name-appositive-role',
+      needs: /,\s/,
       pattern: new RegExp(String.raw`\b(?<name>${NAME2}),\s(?:an?|the|head of|lead of)\s(?:[\w-]+\s){0,3}?(?:${ROLES})s?\s(?:at|from|of|with|in)\s(?=\p{Lu})|\b(?<name2>${NAME2}),\s(?:head|lead|director|VP) of\s[\w-]+(?:\s[\w-]+)?\s(?:at|from)\s(?=\p{Lu})`, 'u'),
       type: 'Person',
     },
     {
       // "by Priya Raman and Tomasz Wierzbicki": a byline lists authors.
       reason: 'byline-list',
+      needs: /\bby\s/,
       pattern: new RegExp(String.raw`\bby\s(?<list>(?!${NOT_FIRST_NAME})${NAME2}(?:(?:,\s(?:and\s)?|,?\sand\s)(?!${NOT_FIRST_NAME})${NAME2})+|(?!${NOT_FIRST_NAME})${NAME2}(?=\s\(\p{Lu}))`, 'u'),
       type: 'Person',
     },

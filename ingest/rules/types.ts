@@ -19,6 +19,8 @@ export interface SpanRule {
   type: EntityType;
   /** Head-noun group whose word decides the type via HEAD_NOUN_TYPES; `type` is the fallback. */
   typeFrom?: string;
+  /** A cheap test every sentence the rule can match passes (a speed prefilter, never a condition of its own). */
+  needs?: RegExp;
 }
 
 /** A rule over a whole line of the document, with an optional look at the next non-empty line. */
