@@ -52,7 +52,8 @@ export const INGEST = {
     MATCH (e:Entity {id: row.entityId})
     MERGE (m:Mention {id: row.id})
     SET m.documentId = $documentId, m.entityId = row.entityId, m.start = row.start, m.end = row.end,
-        m.text = row.text, m.sentenceStart = row.sentenceStart, m.sentenceEnd = row.sentenceEnd, m.reason = row.reason
+        m.text = row.text, m.sentenceStart = row.sentenceStart, m.sentenceEnd = row.sentenceEnd, m.sentence = row.sentence,
+        m.reason = row.reason
     MERGE (d)-[:CONTAINS]->(m)
     MERGE (m)-[:REFERS_TO]->(e)`,
 
@@ -86,7 +87,8 @@ export const INGEST = {
     MATCH (e:Entity {id: row.entityId})
     MERGE (m:Mention {id: row.id})
     SET m.documentId = row.documentId, m.entityId = row.entityId, m.start = row.start, m.end = row.end,
-        m.text = row.text, m.sentenceStart = row.sentenceStart, m.sentenceEnd = row.sentenceEnd, m.reason = row.reason
+        m.text = row.text, m.sentenceStart = row.sentenceStart, m.sentenceEnd = row.sentenceEnd, m.sentence = row.sentence,
+        m.reason = row.reason
     MERGE (d)-[:CONTAINS]->(m)
     MERGE (m)-[:REFERS_TO]->(e)`,
 
@@ -128,8 +130,20 @@ export const INGEST = {
     MATCH (e:Entity)
     RETURN e.id AS id, e.name AS name, e.type AS type, coalesce(e.aliases, []) AS aliases`,
 
+  /**
+   * The graph version: every ingest write transaction (and removal) ends with this, in the same transaction, so
+   * the API's response cache (server/cache.ts) can tell when what it holds went stale. `epoch` is new whenever the
+   * node is (re)created — after a wipe the counter restarts, and epoch + version still never repeats.
+   */
+  bumpGraphVersion: `
+    MERGE (v:GraphVersion {id: 'graph'})
+    ON CREATE SET v.epoch = randomUUID()
+    SET v.version = coalesce(v.version, 0) + 1`,
+
+  /** The GraphVersion bookkeeping node is not part of the graph (a graph holding only it counts as empty). */
   counts: `
-    CALL () { MATCH (n) RETURN count(n) AS nodes }
+    CALL () { MATCH (n) RETURN count(n) AS allNodes }
+    CALL () { MATCH (v:GraphVersion) RETURN count(v) AS meta }
     CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
-    RETURN nodes, relationships`,
+    RETURN allNodes - meta AS nodes, relationships`,
 } as const;

@@ -6,7 +6,8 @@
  * `DOCUMENT_SORT_KEYS`), so a value that did not come from the enum throws before any text is built.
  *
  * Offsets: mention/sentence offsets are UTF-16 indices (JavaScript's), while Cypher's substring() counts code
- * points, so sentences are cut in JavaScript (server/services/text.ts), never with substring() here.
+ * points, so sentences are cut in JavaScript — at ingest (stored as m.sentence) or, for mentions stored before
+ * that, in server/services/text.ts — never with substring() here.
  */
 import { CO_MENTION, RELATION_TYPES } from '../ingest/model.ts';
 
@@ -44,11 +45,21 @@ export type DocumentSortKey = keyof typeof DOCUMENT_SORT_KEYS;
 export const QUERIES = {
   health: `
     CALL dbms.components() YIELD versions, edition
-    CALL () { MATCH (n) RETURN count(n) AS nodes }
+    CALL () { MATCH (n) RETURN count(n) AS allNodes }
+    CALL () { MATCH (v:GraphVersion) RETURN count(v) AS meta }
     CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
     CALL () { MATCH (d:Document) RETURN count(d) AS documents }
     CALL () { MATCH (e:Entity) RETURN count(e) AS entities }
-    RETURN versions[0] AS version, edition, nodes, relationships, documents, entities`,
+    RETURN versions[0] AS version, edition, allNodes - meta AS nodes, relationships, documents, entities`,
+
+  /**
+   * The graph version the response cache compares (server/cache.ts): '' when the node is missing (a wiped
+   * graph), which differs from every real version. Several nodes (concurrent first writes) all get bumped.
+   */
+  graphVersion: `
+    MATCH (v:GraphVersion {id: 'graph'})
+    WITH v ORDER BY v.epoch
+    RETURN reduce(acc = '', x IN collect(v.epoch + ':' + toString(v.version)) | acc + x + ';') AS version`,
 
   stats: `
     CALL () {
@@ -103,7 +114,10 @@ export const QUERIES = {
     RETURN e.id AS id, e.name AS name, e.type AS type, coalesce(e.aliases, []) AS aliases,
            COUNT { (e)<-[:REFERS_TO]-() } AS mentionCount, documentCount, firstSeen, lastSeen, relationCounts`,
 
-  /** One page of mentions, plus the text of each document on the page (sentences are cut in JavaScript). */
+  /**
+   * One page of mentions, each with the sentence stored on it at ingest (no document text travels). Mentions
+   * written before sentences were stored have none: only for those, the text of their document comes back too.
+   */
   entityMentions: `
     MATCH (e:Entity {id: $id})
     CALL (e) {
@@ -111,10 +125,10 @@ export const QUERIES = {
       WITH d, m ORDER BY d.date IS NULL, d.date, d.title, d.id, m.start, m.end
       SKIP $offset LIMIT $limit
       RETURN collect({id: m.id, documentId: d.id, document: ${docRef('d')}, text: m.text, start: m.start, end: m.end,
-                      sentenceStart: m.sentenceStart, sentenceEnd: m.sentenceEnd, reason: m.reason}) AS mentions,
-             collect(DISTINCT d) AS docs
+                      sentenceStart: m.sentenceStart, sentenceEnd: m.sentenceEnd, sentence: m.sentence, reason: m.reason}) AS mentions,
+             collect(DISTINCT CASE WHEN m.sentence IS NULL THEN d END) AS legacy
     }
-    RETURN COUNT { (e)<-[:REFERS_TO]-(:Mention) } AS total, mentions, [d IN docs | {id: d.id, text: d.text}] AS texts`,
+    RETURN COUNT { (e)<-[:REFERS_TO]-(:Mention) } AS total, mentions, [d IN legacy | {id: d.id, text: d.text}] AS texts`,
 
   /**
    * Neighbours ranked by summed weight (typed relations count double: one stated relation says more than one
@@ -251,8 +265,8 @@ export const QUERIES = {
 
   /**
    * For each consecutive pair on the kept paths: the strongest relationship (typed, then co-mention, then
-   * MENTIONS) aggregated over documents, with its earliest evidence — or, for MENTIONS, the first mention's
-   * offsets and the document's text, since the sentence is cut in JavaScript.
+   * MENTIONS) aggregated over documents, with its earliest evidence — or, for MENTIONS, the first mention with
+   * its stored sentence (the document's text only for a mention stored without one).
    */
   pathSteps: (rels: string) => `
     UNWIND $pairs AS pair
@@ -279,7 +293,8 @@ export const QUERIES = {
       MATCH (s)-[:CONTAINS]->(m:Mention)-[:REFERS_TO]->(t)
       WITH s, m ORDER BY m.start
       LIMIT 1
-      RETURN null AS evidence, ${docRef('s')} AS document, s.text AS text, m {.start, .end, .sentenceStart, .sentenceEnd} AS mention
+      RETURN null AS evidence, ${docRef('s')} AS document, CASE WHEN m.sentence IS NULL THEN s.text END AS text,
+             m {.start, .end, .sentenceStart, .sentenceEnd, .sentence} AS mention
     }
     RETURN pair, s.id AS source, type, t.id AS target, weight,
            CASE type WHEN 'MENTIONS' THEN reduce(c = 0, r IN rs | c + coalesce(r.count, 1)) ELSE size(rs) END AS evidenceCount,

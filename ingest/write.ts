@@ -10,6 +10,13 @@ import { z } from 'zod';
 import { INGEST } from '../cypher/ingest.ts';
 import { CO_MENTION, ENTITY_TYPES, RELATION_TYPES, type DocumentRecord, type EntityRecord, type RelationRecord } from './model.ts';
 
+/**
+ * Write transactions committed by this process. Each also bumped the graph version in Neo4j; the API's cache polls
+ * that (at most every ~500 ms), and an in-process write makes it look again at once (tests, the start path).
+ */
+let localWrites = 0;
+export const localGraphWrites = () => localWrites;
+
 export type WriteStatus = 'created' | 'updated' | 'unchanged';
 
 // Labels and relationship types become part of the graph's structure, so they are checked before they reach Cypher.
@@ -18,6 +25,17 @@ const RelationType = z.enum([...RELATION_TYPES, CO_MENTION]);
 
 export function mentionId(documentId: string, start: number, end: number, entityId: string): string {
   return `${documentId}:${start}-${end}:${entityId}`;
+}
+
+/**
+ * The sentence around a mention, cut here (UTF-16 offsets, like every stored offset) and stored on the Mention so
+ * the API never ships document text to quote it. Bad or missing bounds widen to fit the mention — the same rule
+ * as server/services/text.ts, which derives the highlight offsets from (start - sentenceStart).
+ */
+export function mentionSentence(text: string, m: { start: number; end: number; sentenceStart: number | null; sentenceEnd: number | null }): string {
+  const from = Math.max(0, Math.min(m.sentenceStart ?? m.start, m.start));
+  const to = Math.min(text.length, Math.max(m.sentenceEnd ?? m.end, m.end));
+  return text.slice(from, to);
 }
 
 export async function documentHash(driver: Driver, id: string): Promise<string | null> {
@@ -61,6 +79,7 @@ function documentRows(doc: DocumentRecord, entities: EntityRecord[], relations: 
         text: m.text,
         sentenceStart: m.sentenceStart,
         sentenceEnd: m.sentenceEnd,
+        sentence: mentionSentence(doc.text, m),
         reason: m.reason,
       })),
   );
@@ -100,7 +119,9 @@ export async function writeNewDocuments(driver: Driver, items: ExtractedDocument
       await tx.run(INGEST.createMentionsBatch, { mentions });
       await tx.run(INGEST.mergeDocumentMentionsBatch, { counts });
       await tx.run(INGEST.mergeRelations, { relations });
+      await tx.run(INGEST.bumpGraphVersion);
     });
+    localWrites++;
   } finally {
     await session.close();
   }
@@ -137,7 +158,9 @@ export async function writeDocument(
         await tx.run(INGEST.deleteOrphanEntities, { ids: previousEntityIds });
         await tx.run(INGEST.recomputeAliases, { ids: previousEntityIds.filter((id) => counts.has(id)) });
       }
+      await tx.run(INGEST.bumpGraphVersion);
     });
+    localWrites++;
   } finally {
     await session.close();
   }
@@ -155,7 +178,7 @@ export interface RemovedDocument {
 export async function removeDocument(driver: Driver, key: string): Promise<RemovedDocument | null> {
   const session = driver.session({ defaultAccessMode: 'WRITE' });
   try {
-    return await session.executeWrite(async (tx) => {
+    const removed = await session.executeWrite(async (tx) => {
       const found = await tx.run(INGEST.findDocument, { key });
       const rec = found.records[0];
       if (!rec) return null;
@@ -166,6 +189,7 @@ export async function removeDocument(driver: Driver, key: string): Promise<Remov
       await tx.run(INGEST.deleteDocument, { id });
       const orphaned = await tx.run(INGEST.deleteOrphanEntities, { ids });
       await tx.run(INGEST.recomputeAliases, { ids });
+      await tx.run(INGEST.bumpGraphVersion);
       return {
         id,
         path: rec.get('path') as string,
@@ -173,6 +197,8 @@ export async function removeDocument(driver: Driver, key: string): Promise<Remov
         removedEntities: orphaned.summary.counters.updates().nodesDeleted,
       };
     });
+    if (removed) localWrites++;
+    return removed;
   } finally {
     await session.close();
   }

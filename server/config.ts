@@ -22,6 +22,11 @@ const EnvSchema = z.object({
   CYPHER_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   CYPHER_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(1000),
   CYPHER_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
+  /**
+   * Responses the API keeps for its read routes (LRU, also bounded to 64 MB), dropped whenever an ingest changes
+   * the graph; 0 disables the cache. See server/cache.ts.
+   */
+  API_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2000),
   CORS_ORIGIN: z.string().optional(),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
 });

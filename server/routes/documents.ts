@@ -1,16 +1,21 @@
 import { Router } from 'express';
 import { DocumentsQuery, EntityParams } from '../../contract/api.ts';
 import type { AppDeps } from '../app.ts';
+import { cacheFor, sendCached } from '../cache.ts';
 import { getDocument, listDocuments } from '../services/documents.ts';
 
-export function documentRoutes({ driver }: AppDeps): Router {
+export function documentRoutes(deps: AppDeps): Router {
+  const { driver } = deps;
+  const cache = cacheFor(deps);
   const router = Router();
   router.get('/documents', async (req, res) => {
-    res.json(await listDocuments(driver, DocumentsQuery.parse(req.query)));
+    const input = DocumentsQuery.parse(req.query);
+    await sendCached(cache, req, res, ['documents', input], () => listDocuments(driver, input));
   });
   router.get('/documents/:id', async (req, res) => {
     // Document ids follow the same rules as entity ids (opaque, bounded, no control characters).
-    res.json(await getDocument(driver, EntityParams.parse(req.params).id));
+    const { id } = EntityParams.parse(req.params);
+    await sendCached(cache, req, res, ['document', id], () => getDocument(driver, id));
   });
   return router;
 }

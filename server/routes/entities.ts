@@ -1,23 +1,30 @@
 import { Router } from 'express';
 import { EntityParams, MentionsQuery, NeighborsQuery } from '../../contract/api.ts';
 import type { AppDeps } from '../app.ts';
+import { cacheFor, sendCached } from '../cache.ts';
 import { getEntity, getEntityMentions, getEntityNeighbors, getEntityTimeline } from '../services/entities.ts';
 
-export function entityRoutes({ driver }: AppDeps): Router {
+export function entityRoutes(deps: AppDeps): Router {
+  const { driver } = deps;
+  const cache = cacheFor(deps);
   const router = Router();
   router.get('/entities/:id', async (req, res) => {
-    res.json(await getEntity(driver, EntityParams.parse(req.params).id));
+    const { id } = EntityParams.parse(req.params);
+    await sendCached(cache, req, res, ['entity', id], () => getEntity(driver, id));
   });
   router.get('/entities/:id/mentions', async (req, res) => {
     const { id } = EntityParams.parse(req.params);
-    res.json(await getEntityMentions(driver, id, MentionsQuery.parse(req.query)));
+    const page = MentionsQuery.parse(req.query);
+    await sendCached(cache, req, res, ['mentions', id, page], () => getEntityMentions(driver, id, page));
   });
   router.get('/entities/:id/neighbors', async (req, res) => {
     const { id } = EntityParams.parse(req.params);
-    res.json(await getEntityNeighbors(driver, id, NeighborsQuery.parse(req.query)));
+    const input = NeighborsQuery.parse(req.query);
+    await sendCached(cache, req, res, ['neighbors', id, input], () => getEntityNeighbors(driver, id, input));
   });
   router.get('/entities/:id/timeline', async (req, res) => {
-    res.json(await getEntityTimeline(driver, EntityParams.parse(req.params).id));
+    const { id } = EntityParams.parse(req.params);
+    await sendCached(cache, req, res, ['timeline', id], () => getEntityTimeline(driver, id));
   });
   return router;
 }

@@ -1,12 +1,16 @@
 import { Router } from 'express';
 import { PathsQuery } from '../../contract/api.ts';
 import type { AppDeps } from '../app.ts';
+import { cacheFor, sendCached } from '../cache.ts';
 import { findPaths } from '../services/paths.ts';
 
-export function pathRoutes({ driver, config }: AppDeps): Router {
+export function pathRoutes(deps: AppDeps): Router {
+  const { driver, config } = deps;
+  const cache = cacheFor(deps);
   const router = Router();
   router.get('/paths', async (req, res) => {
-    res.json(await findPaths(driver, PathsQuery.parse(req.query), config.CYPHER_TIMEOUT_MS));
+    const input = PathsQuery.parse(req.query);
+    await sendCached(cache, req, res, ['paths', input], () => findPaths(driver, input, config.CYPHER_TIMEOUT_MS));
   });
   return router;
 }

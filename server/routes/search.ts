@@ -1,12 +1,16 @@
 import { Router } from 'express';
 import { SearchQuery } from '../../contract/api.ts';
 import type { AppDeps } from '../app.ts';
+import { cacheFor, sendCached } from '../cache.ts';
 import { searchEntities } from '../services/search.ts';
 
-export function searchRoutes({ driver }: AppDeps): Router {
+export function searchRoutes(deps: AppDeps): Router {
+  const { driver } = deps;
+  const cache = cacheFor(deps);
   const router = Router();
   router.get('/search', async (req, res) => {
-    res.json(await searchEntities(driver, SearchQuery.parse(req.query)));
+    const input = SearchQuery.parse(req.query);
+    await sendCached(cache, req, res, ['search', input], () => searchEntities(driver, input));
   });
   return router;
 }

@@ -6,7 +6,7 @@ import { ENTITY_REL_TYPES, QUERIES, relPattern, type EntityRelType } from '../..
 import { notFound } from '../errors.ts';
 import { int, readRows } from './db.ts';
 import { aggregatedEdge, entityNode } from './elements.ts';
-import { cutSentence } from './text.ts';
+import { cutSentence, storedSentence } from './text.ts';
 
 export async function getEntity(driver: Driver, id: string): Promise<EntityDetail> {
   const [row] = await readRows<EntityDetail>(driver, QUERIES.entity, { id });
@@ -23,6 +23,7 @@ interface MentionRow {
   end: number;
   sentenceStart: number | null;
   sentenceEnd: number | null;
+  sentence: string | null;
   reason: string | null;
 }
 
@@ -40,7 +41,7 @@ export async function getEntityMentions(driver: Driver, id: string, page: { limi
     text: m.text,
     start: m.start,
     end: m.end,
-    ...cutSentence(texts.get(m.documentId) ?? '', m),
+    ...(m.sentence != null ? storedSentence(m.sentence, m) : cutSentence(texts.get(m.documentId) ?? '', m)),
     reason: m.reason ?? null,
   }));
   return { entityId: id, total: row.total, limit: page.limit, offset: page.offset, mentions };

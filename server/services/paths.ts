@@ -40,7 +40,7 @@ interface StepRow {
   evidence: string | null;
   document: DocumentRef | null;
   text: string | null;
-  mention: SentenceSpan | null;
+  mention: (SentenceSpan & { sentence: string | null }) | null;
 }
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
@@ -86,8 +86,8 @@ export async function findPaths(driver: Driver, input: PathsInput, timeoutMs: nu
     steps: ids.slice(1).flatMap((eid, i) => {
       const s = stepByPair.get(pairKey(ids[i]!, eid));
       if (!s) return [];
-      // MENTIONS steps quote the first mention's sentence, cut here from the document text.
-      const evidence = s.evidence ?? (s.text != null && s.mention ? cutSentence(s.text, s.mention).sentence : null);
+      // MENTIONS steps quote the first mention's sentence (stored at ingest; cut from the text for older mentions).
+      const evidence = s.evidence ?? s.mention?.sentence ?? (s.text != null && s.mention ? cutSentence(s.text, s.mention).sentence : null);
       return [{ source: s.source, target: s.target, type: s.type, evidence, document: s.document }];
     }),
   }));

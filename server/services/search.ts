@@ -2,7 +2,8 @@
  * Entity search over the `entity_search` full-text index (name + aliases). The user's text never reaches
  * Lucene's parser as is: it is split the way the index's analyzer splits (letters and digits), every token is
  * escaped, and each becomes `token^3 OR token*^2 OR token~1` (exact, prefix, one typo; the typo branch only
- * from 4 characters, where a single edit is still selective). All tokens must match.
+ * from 4 characters, where a single edit is still selective, and only in queries of one or two tokens: a fuzzy
+ * term expands into many index terms, and longer queries are selective enough without it). All tokens must match.
  *
  * Lucene's score alone ranks "GPT-4-Turbo" above "GPT-4" for "gpt-4", so candidates are re-ranked here:
  * exact name, then exact alias, then name prefix (ignoring case and punctuation), then Lucene's score nudged
@@ -23,12 +24,18 @@ const tokenize = (s: string) =>
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 
+/** Queries with more tokens than this get no typo branch. */
+const FUZZY_MAX_TOKENS = 2;
+/** Candidates asked of the index for re-ranking (at least; twice the page when the page is bigger). */
+const MIN_CANDIDATES = 25;
+
 export function luceneQuery(q: string): string | null {
   const tokens = tokenize(q).slice(0, 12);
   if (tokens.length === 0) return null;
+  const fuzzy = tokens.length <= FUZZY_MAX_TOKENS;
   const clauses = tokens.map((t) => {
     const e = escapeLucene(t);
-    return t.length >= 4 ? `(${e}^3 OR ${e}*^2 OR ${e}~1)` : `(${e}^3 OR ${e}*^2)`;
+    return fuzzy && t.length >= 4 ? `(${e}^3 OR ${e}*^2 OR ${e}~1)` : `(${e}^3 OR ${e}*^2)`;
   });
   const all = clauses.join(' AND ');
   // A phrase boost on the name lets "nathan lambert" beat entities that merely contain both words.
@@ -54,7 +61,7 @@ export function rankHits(q: string, candidates: SearchHit[]): SearchHit[] {
 export async function searchEntities(driver: Driver, input: { q: string; types?: EntityType[]; limit: number }): Promise<SearchResponse> {
   const lucene = luceneQuery(input.q);
   if (!lucene) return { query: input.q, hits: [] };
-  const candidates = Math.max(50, input.limit * 3);
+  const candidates = Math.max(MIN_CANDIDATES, input.limit * 2);
   const hits = await readRows<SearchHit>(driver, QUERIES.search, {
     lucene,
     types: input.types?.length ? input.types : null,
