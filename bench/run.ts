@@ -34,11 +34,14 @@ const { values } = parseArgs({
     only: { type: 'string', default: 'extract,ingest,api,ui' },
     scale: { type: 'string', default: '10' },
     duration: { type: 'string', default: '10' },
+    /** API runs with the server's response cache on, off (API_CACHE_ENTRIES=0), or both in turn: `on,off`. */
+    'api-cache': { type: 'string', default: 'on' },
   },
 });
 const ONLY = new Set(values.only!.split(','));
 const SCALES = values.scale!.split(',').map(Number).filter((n) => n > 0);
 const DURATION = Number(values.duration);
+const API_CACHE = values['api-cache']!.split(',').filter((v) => v === 'on' || v === 'off');
 
 interface Row {
   section: string;
@@ -268,24 +271,28 @@ async function benchIngest(db: Neo4jHandle, corpora: Corpus[]): Promise<void> {
 }
 
 // ---------------------------------------------------------------- api
-async function benchApi(db: Neo4jHandle, corpusName: string): Promise<void> {
-  console.log(`\n== API under load (autocannon, 32 connections, ${DURATION} s per route, graph: ${corpusName}) ==`);
+async function benchApi(db: Neo4jHandle, corpusName: string, cache: 'on' | 'off'): Promise<void> {
+  console.log(`\n== API under load (autocannon, 32 connections, ${DURATION} s per route, graph: ${corpusName}, response cache ${cache}) ==`);
   const top = await db.driver.executeQuery(
     `MATCH (e:Entity)<-[r:MENTIONS]-() WITH e, sum(r.count) AS n ORDER BY n DESC LIMIT 400 RETURN e.id AS id, e.name AS name, n`,
   );
   const ids = top.records.map((r) => r.get('id') as string);
   if (ids.length < 10) throw new Error('graph too small for the API bench');
-  // Spread over popular and long-tail entities (a deterministic shuffle).
+  // Spread over popular and long-tail entities (a deterministic shuffle whose step is coprime with the length, so
+  // every item comes up: a step of 7 over a multiple of 7 items would cycle through a seventh of them).
+  const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
   const rot = (arr: string[]) => {
+    let step = 7;
+    while (gcd(step, arr.length) !== 1) step++;
     let i = 0;
-    return () => arr[(i = (i + 7) % arr.length)]!;
+    return () => arr[(i = (i + step) % arr.length)]!;
   };
   const names = top.records.map((r) => String(r.get('name')));
   const queries = [...new Set(names.flatMap((n) => [n, n.slice(0, Math.max(3, Math.ceil(n.length / 2)))]))].filter((q) => q.trim().length >= 2);
   const port = await freePort();
   const server = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'server/index.ts')], {
     cwd: REPO,
-    env: { ...process.env, NEO4J_URI: db.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'password', PORT: String(port), HOST: '127.0.0.1', INGEST_ON_START: 'false', CYPHER_RATE_LIMIT: '100000000', LOG_LEVEL: 'error' },
+    env: { ...process.env, ...(cache === 'off' ? { API_CACHE_ENTRIES: '0' } : {}), NEO4J_URI: db.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'password', PORT: String(port), HOST: '127.0.0.1', INGEST_ON_START: 'false', CYPHER_RATE_LIMIT: '100000000', LOG_LEVEL: 'error' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -315,7 +322,18 @@ async function benchApi(db: Neo4jHandle, corpusName: string): Promise<void> {
         make: () => ({ method: 'POST', path: '/api/cypher', body: JSON.stringify({ query: 'MATCH (e:Entity {id: $id})-[r]-(n:Entity) RETURN n.name AS name, type(r) AS rel LIMIT 25', params: { id: nextId() } }) }),
       },
     ];
+    // The server's response cache (server/cache.ts) is on unless API_CACHE_ENTRIES=0 is set for the bench; with it
+    // on, a request is a miss only the first time its path comes up, so the distinct paths bound the hit rate.
+    const cacheEntries = cache === 'off' ? '0' : (process.env.API_CACHE_ENTRIES ?? 'default');
+    console.log(`  ${ids.length} entity ids, ${queries.length} search queries in rotation; API_CACHE_ENTRIES=${cacheEntries}`);
     for (const route of routes) {
+      const seen = new Set<string>();
+      const make = route.make;
+      route.make = () => {
+        const r = make();
+        seen.add(r.path + (r.body ?? ''));
+        return r;
+      };
       // Warm-up (plans cached, pages in), then the measured run.
       for (let i = 0; i < 20; i++) {
         const r = route.make();
@@ -334,8 +352,10 @@ async function benchApi(db: Neo4jHandle, corpusName: string): Promise<void> {
         requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, ...route.make(), headers: { 'content-type': 'application/json' } }) }],
       });
       const non2xx = result.non2xx + result.errors + result.timeouts;
+      const sent = result.requests.total + serial.requests.total + 20;
+      const cacheNote = cacheEntries === '0' || route.name === 'cypher console' ? 'no cache' : `cache hit rate ≤ ${(100 * (1 - Math.min(1, seen.size / sent))).toFixed(1)}% (${seen.size} distinct requests of ${sent})`;
       const p99 = result.latency.p99;
-      record({ section: 'api', what: `${route.name}: p99 latency`, corpus: corpusName, value: p99, unit: 'ms', target: route.target ? `≤ ${route.target} ms` : undefined, pass: route.target ? p99 <= route.target : undefined, note: `p50 ${result.latency.p50} ms; ${Math.round(result.requests.average)} req/s; ${non2xx} non-2xx/errors of ${result.requests.total}; 1 connection: p50 ${serial.latency.p50} ms, p99 ${serial.latency.p99} ms; load avg ${loadavg()[0]!.toFixed(1)}` });
+      record({ section: 'api', what: `${route.name}: p99 latency${cache === 'off' ? ' (no cache)' : ''}`, corpus: corpusName, value: p99, unit: 'ms', target: route.target ? `≤ ${route.target} ms` : undefined, pass: route.target ? p99 <= route.target : undefined, note: `p50 ${result.latency.p50} ms; ${Math.round(result.requests.average)} req/s; ${non2xx} non-2xx/errors of ${result.requests.total}; 1 connection: p50 ${serial.latency.p50} ms, p99 ${serial.latency.p99} ms; ${cacheNote}; load avg ${loadavg()[0]!.toFixed(1)}` });
     }
   } finally {
     server.kill('SIGTERM');
@@ -391,7 +411,7 @@ async function main(): Promise<void> {
           await runIngestChild(db.uri, [largest.dir]);
         }
         graphs[largest.name] ??= await countMentions(db.driver);
-        await benchApi(db, largest.name);
+        for (const cache of API_CACHE) await benchApi(db, largest.name, cache as 'on' | 'off');
       }
     } finally {
       await db.stop();
