@@ -1,7 +1,7 @@
 import type { EntityType } from '../model.ts';
 import type { LexiconEntry } from '../rules/types.ts';
 import { cleanSurface, isAcronym, singularKey, slug } from './normalize.ts';
-import { isMisspelling, type NameForm, nameForm } from './similarity.ts';
+import { isMisspelling, type NameForm, nameForm, soundsLikeFamily } from './similarity.ts';
 
 export interface KnownEntity {
   id: string;
@@ -122,7 +122,18 @@ export class EntityRegistry {
       const bd = best ? Math.abs(best.surface.length - clean.length) : Infinity;
       if (d < bd || (d === bd && best && candidate.surface < best.surface)) best = candidate;
     }
-    return best ? (this.peek(best.ref.name, type) ?? best.ref) : undefined;
+    if (best) return this.peek(best.ref.name, type) ?? best.ref;
+    return type === 'Model' ? this.misheardFamily(clean, pool) : undefined;
+  }
+
+  /** "Quinn 2.5": a family word heard wrong before a version names that family's version ("Qwen 2.5"). */
+  private misheardFamily(clean: string, pool: Array<{ surface: string; ref: EntityRef }>): EntityRef | undefined {
+    const m = /^(\p{L}+)\s(\d+(?:\.\d+)*)$/u.exec(clean);
+    if (!m) return undefined;
+    const family = pool.find((c) => soundsLikeFamily(m[1]!, c.surface));
+    if (!family) return undefined;
+    const name = `${family.ref.name} ${m[2]}`;
+    return this.peek(name, 'Model') ?? { id: entityId('Model', name), name, type: 'Model' };
   }
 
   /** Resolves a surface to its canonical entity, creating it when nothing matches. */

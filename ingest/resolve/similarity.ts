@@ -73,3 +73,37 @@ export function isMisspelling(candidate: string | NameForm, known: string | Name
   }
   return exact > 0;
 }
+
+/**
+ * A rough phonetic key for speech-to-text garbles ("Quinn" / "Qwen"): first letter kept, common
+ * spelling-for-sound pairs merged, later vowels and glides dropped, doubled letters collapsed.
+ */
+export function phoneticKey(word: string): string {
+  const w = word
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
+    .replace(/^(?:kn|gn|pn|wr)/, (m) => m[1]!)
+    .replace(/qu/g, 'kw')
+    .replace(/q/g, 'k')
+    .replace(/ph/g, 'f')
+    .replace(/ck/g, 'k')
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/c/g, 'k')
+    .replace(/x/g, 'ks')
+    .replace(/z/g, 's')
+    .replace(/dg/g, 'j')
+    .replace(/gh/g, 'g')
+    .replace(/v/g, 'f');
+  if (!w) return '';
+  return (w[0]! + w.slice(1).replace(/[aeiouyhw]/g, '')).replace(/(.)\1+/g, '$1');
+}
+
+/** "Quinn 2.5" for "Qwen 2.5": one family word that sounds like a known one, then the same version. */
+export function soundsLikeFamily(word: string, family: string): boolean {
+  if (word.length < 4 || family.length < 4 || /\d/.test(family) || /\s/.test(family)) return false;
+  const a = word.toLowerCase();
+  const b = family.toLowerCase();
+  if (a === b || a[0] !== b[0]) return false;
+  const key = phoneticKey(a);
+  return key.length >= 2 && key === phoneticKey(b) && editDistance(a, b, 3) <= 3;
+}

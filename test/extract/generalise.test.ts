@@ -91,3 +91,15 @@ describe('relations from general cues', () => {
     expect(typed(out)).toEqual(expect.arrayContaining(['Heron-7B-Chat FROM_LAB Heron Research', 'Heron-7B-Chat USES LoRA', 'Pavel Dorn AFFILIATED_WITH Stanford']));
   });
 });
+
+describe('speech-to-text family names', () => {
+  it('a family word that sounds like a known one, before a version, resolves to that family', () => {
+    const out = run('We fine-tuned Quinn 2.5 on our traces.');
+    expect(names(out.entities, 'Model')).toEqual(['Qwen 2.5']);
+  });
+
+  it('no version, no merge; short acronyms never merge', () => {
+    const out = run('Our Cloud bill grew. GLA and GLM differ.');
+    expect(names(out.entities, 'Model')).not.toContain('Claude');
+  });
+});
