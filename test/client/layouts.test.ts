@@ -2,10 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { FCOSE_DEFAULTS, LARGE_GRAPH, layoutOptions } from '../../client/src/graph/layouts.ts';
 
 describe('layoutOptions', () => {
-  it('uses fcose draft quality and no animation above the large-graph threshold', () => {
+  it('switches to the array-based layouts, without animation, above the large-graph threshold', () => {
     const big = layoutOptions('fcose', { nodeCount: LARGE_GRAPH + 1 }) as unknown as Record<string, unknown>;
-    expect(big.quality).toBe('draft');
+    expect(big.name).toBe('fastforce');
     expect(big.animate).toBe(false);
+    expect(big.randomize).toBe(true);
+    expect((layoutOptions('fcose', { nodeCount: LARGE_GRAPH + 1, incremental: true }) as unknown as Record<string, unknown>).randomize).toBe(false);
+    expect(layoutOptions('concentric', { nodeCount: LARGE_GRAPH + 1 }).name).toBe('fastconcentric');
+    expect(layoutOptions('dagre', { nodeCount: LARGE_GRAPH + 1 }).name).toBe('fastbreadthfirst');
+    expect(layoutOptions('dagre', { nodeCount: LARGE_GRAPH }).name).toBe('dagre');
     const small = layoutOptions('fcose', { nodeCount: 40 }) as unknown as Record<string, unknown>;
     expect(small.quality).toBe(FCOSE_DEFAULTS.quality);
     expect(small.animate).toBe(true);

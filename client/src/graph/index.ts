@@ -8,6 +8,7 @@ import fcose from 'cytoscape-fcose';
 import type { EdgeData, GraphElements, NodeData } from '../../../contract/api.ts';
 import { edgeLook, edgeWidth, nodeLook, nodeSize, shortLabel } from '../model/palette.ts';
 import type { LayoutName } from '../model/url-state.ts';
+import { registerFastLayouts } from './fast-layouts.ts';
 import { LARGE_GRAPH, layoutOptions } from './layouts.ts';
 import { stylesheet } from './style.ts';
 
@@ -29,11 +30,12 @@ const CANVAS_FIELDS = ['size', 'display', 'color', 'shape', 'w', 'wSel', 'line',
 const MAX_FIT_ZOOM = 1.4;
 
 let registered = false;
-/** Registers fcose and dagre with Cytoscape (idempotent). */
+/** Registers fcose, dagre and the big-graph layouts (fast-layouts.ts) with Cytoscape (idempotent). */
 export function registerExtensions(): void {
   if (registered) return;
   cytoscape.use(fcose);
   cytoscape.use(dagre);
+  registerFastLayouts(cytoscape);
   registered = true;
 }
 
@@ -44,11 +46,20 @@ export interface GraphEvents {
   onHover?(target: { kind: 'node'; data: NodeData } | { kind: 'edge'; data: EdgeData } | null, pos: { x: number; y: number }): void;
 }
 
+/** The renderer fields setLarge() changes (internal to Cytoscape's canvas renderer, read on every frame). */
+interface RendererKnobs {
+  hideEdgesOnViewport?: boolean;
+  motionBlur?: boolean;
+  forcedPixelRatio?: number | null;
+}
+
 const nodeDisplay = (d: NodeData, more: number) => `${shortLabel(d.label, d.kind === 'document' ? 24 : 28)}${more > 0 ? `\n+${more} more` : ''}`;
 
 export class GraphView {
   readonly cy: cytoscape.Core;
   private running: cytoscape.Layouts | null = null;
+  /** Whether the canvas is in big-graph mode (lean stylesheet, cheap renderer settings). */
+  private large = false;
 
   constructor(container: HTMLElement, private readonly events: GraphEvents = {}) {
     registerExtensions();
@@ -105,12 +116,16 @@ export class GraphView {
     cy.batch(() => {
       const gone = cy.elements().filter((ele) => !want.has(ele.id()));
       if (gone.nonempty()) gone.remove();
+      // Switch stylesheets after the removal (nothing restyled in vain) and before the additions.
+      if (large !== this.large) this.setLarge(large);
       const center = opts.around ? cy.getElementById(opts.around) : null;
       const c = center && center.nonempty() ? center.position() : null;
-      const fresh = elements.nodes.filter((n) => cy.getElementById(n.data.id).empty());
+      // hasElementWithId, not getElementById(…).empty(): the latter builds an empty collection per missing id
+      // (20k of them on a first big load).
+      const fresh = elements.nodes.filter((n) => !cy.hasElementWithId(n.data.id));
       const freshIds = new Set(fresh.map((n) => n.data.id));
       const nodeClasses = (id: string, more: number) =>
-        [more > 0 ? 'has-more' : '', opts.expanded?.has(id) ? 'expanded' : '', large ? 'big' : ''].filter(Boolean).join(' ');
+        [more > 0 ? 'has-more' : '', opts.expanded?.has(id) ? 'expanded' : ''].filter(Boolean).join(' ');
       const r = 90 + fresh.length * 4;
       const addNodes: cytoscape.ElementDefinition[] = fresh.map((n, i) => {
         const more = opts.more?.get(n.data.id) ?? 0;
@@ -133,19 +148,32 @@ export class GraphView {
       }
       const addEdges: cytoscape.ElementDefinition[] = [];
       for (const e of elements.edges) {
-        const ele = cy.getElementById(e.data.id);
-        if (ele.empty()) addEdges.push({ group: 'edges', data: edgeCanvasData(e.data), classes: large ? 'fast' : '' });
-        else {
-          ele.data(edgeCanvasData(e.data));
-          ele.toggleClass('fast', large);
-        }
+        if (!cy.hasElementWithId(e.data.id)) addEdges.push({ group: 'edges', data: edgeCanvasData(e.data) });
+        else cy.getElementById(e.data.id).data(edgeCanvasData(e.data));
       }
       if (addEdges.length) cy.add(addEdges);
     });
-    // Cheaper pan/zoom on big graphs: edges hidden while the viewport moves (a renderer option, set live).
-    const renderer = (cy as unknown as { renderer(): { hideEdgesOnViewport?: boolean } }).renderer();
-    if (renderer) renderer.hideEdgesOnViewport = large;
     return added;
+  }
+
+  /**
+   * Big-graph mode on/off: the lean stylesheet (style.ts) and cheaper rendering — edges hidden while the viewport
+   * moves, device pixel ratio 1 (a quarter of the pixels on HiDPI screens), no motion blur. Renderer options are
+   * fixed at construction in Cytoscape's API, so they are set live on the renderer.
+   */
+  private setLarge(large: boolean) {
+    this.large = large;
+    const cy = this.cy;
+    cy.style(stylesheet({ large }));
+    const r = (cy as unknown as { renderer(): RendererKnobs | undefined }).renderer();
+    if (!r) return;
+    r.hideEdgesOnViewport = large;
+    r.motionBlur = false;
+    const ratio = large ? 1 : null;
+    if (r.forcedPixelRatio !== ratio) {
+      r.forcedPixelRatio = ratio;
+      cy.resize();
+    }
   }
 
   /** Runs a layout over the whole graph; resolves when it has stopped. Throws on an unknown layout name. */
@@ -154,11 +182,16 @@ export class GraphView {
     this.running?.stop();
     const started = performance.now();
     if (this.cy.nodes().empty()) return Promise.resolve({ ms: 0 });
-    const layout = this.cy.layout(options);
+    // Big graphs: Cytoscape's own layouts fit on all elements, edges included (their bounds cost ~0.3 s on 15k
+    // edges); edges lie between nodes, so the fit is done here on the nodes only (the fast* layouts do so themselves).
+    const o = options as { name: string; fit?: boolean; padding?: number };
+    const fitNodes = this.large && o.fit !== false && !o.name.startsWith('fast');
+    const layout = this.cy.layout(fitNodes ? ({ ...options, fit: false } as cytoscape.LayoutOptions) : options);
     this.running = layout;
     return new Promise((resolve, reject) => {
       layout.one('layoutstop', () => {
         if (this.running === layout) this.running = null;
+        if (fitNodes) this.cy.fit(this.cy.nodes(), o.padding ?? 40);
         // A fit on a handful of nodes zooms in absurdly: cap it.
         if ((options as { fit?: boolean }).fit !== false && this.cy.zoom() > MAX_FIT_ZOOM) {
           this.cy.zoom(MAX_FIT_ZOOM);

@@ -1,8 +1,14 @@
 /** Layout options for the three layouts, each starting from the extension's documented defaults. */
 import type cytoscape from 'cytoscape';
 import { LAYOUT_NAMES, isLayoutName, type LayoutName } from '../model/url-state.ts';
+import { FORCE_DEFAULTS } from './force-layout.ts';
+import { BREADTHFIRST_FAST_DEFAULTS, CONCENTRIC_FAST_DEFAULTS } from './ring-tree-layout.ts';
 
-/** Above this many nodes fcose runs in 'draft' quality (spectral only) and nothing animates. */
+/**
+ * Above this many nodes the canvas is in big-graph mode: the lean stylesheet, nothing animates, and the layouts
+ * are computed on plain arrays (fast-layouts.ts): 'fastforce' for fcose, 'fastconcentric' for concentric,
+ * 'fastbreadthfirst' for dagre (dagre's recursive ranking overflows the stack on thousands of nodes anyway).
+ */
 export const LARGE_GRAPH = 2000;
 
 /** fcose defaults (cytoscape-fcose README) with the explorer's choices. */
@@ -29,6 +35,20 @@ export const FCOSE_DEFAULTS = {
   gravity: 0.25,
   gravityRange: 3.8,
   initialEnergyOnIncremental: 0.3,
+} as const;
+
+/**
+ * The force layout above LARGE_GRAPH ('fcose' in the UI): force-layout.ts (Barnes–Hut Fruchterman–Reingold per
+ * component, components packed). fcose's draft mode took ~2 s of Cytoscape collection work on 5k nodes; this
+ * takes ~0.3 s. Defaults are FORCE_DEFAULTS.
+ */
+export const FAST_FORCE_DEFAULTS = {
+  name: 'fastforce',
+  ...FORCE_DEFAULTS,
+  randomize: true,
+  fit: true,
+  padding: 40,
+  animate: false,
 } as const;
 
 /** concentric defaults (Cytoscape core) — rings by degree. */
@@ -63,19 +83,23 @@ export const DAGRE_DEFAULTS = {
   nodeDimensionsIncludeLabels: true,
 } as const;
 
-/** The hierarchical layout for graphs above LARGE_GRAPH (dagre cannot rank them). */
-export const BREADTHFIRST_LARGE = {
-  name: 'breadthfirst',
-  directed: true,
-  circle: false,
-  grid: false,
-  spacingFactor: 0.9,
-  avoidOverlap: false,
-  nodeDimensionsIncludeLabels: false,
-  animate: false,
+/** concentric above LARGE_GRAPH: rings by degree (ring-tree-layout.ts), same look as CONCENTRIC_DEFAULTS. */
+export const CONCENTRIC_LARGE = {
+  name: 'fastconcentric',
+  ...CONCENTRIC_FAST_DEFAULTS,
+  minNodeSpacing: CONCENTRIC_DEFAULTS.minNodeSpacing,
+  fit: true,
   padding: 40,
-  // Left to right, like dagre's rankDir LR.
-  transform: (_node: cytoscape.NodeSingular, pos: cytoscape.Position) => ({ x: pos.y, y: pos.x }),
+  animate: false,
+} as const;
+
+/** The hierarchical layout above LARGE_GRAPH: directed breadth-first levels, left to right like dagre's rankDir LR. */
+export const BREADTHFIRST_LARGE = {
+  name: 'fastbreadthfirst',
+  ...BREADTHFIRST_FAST_DEFAULTS,
+  fit: true,
+  padding: 40,
+  animate: false,
 } as const;
 
 export interface LayoutRequest {
@@ -94,27 +118,23 @@ export function layoutOptions(name: string, req: LayoutRequest): cytoscape.Layou
   const animate = req.animate ?? (!large && req.nodeCount > 1);
   const fit = req.fit ?? true;
   const byName: Record<LayoutName, () => object> = {
-    fcose: () => ({
-      ...FCOSE_DEFAULTS,
-      quality: large ? 'draft' : 'default',
-      randomize: !req.incremental,
-      // Component packing needs cytoscape-layout-utilities (not used); tiling costs time on big graphs.
-      packComponents: false,
-      tile: !large,
-      animate: animate && !large,
-      fit,
-      // Small graphs get room for their labels; big ones stay compact.
-      nodeDimensionsIncludeLabels: req.nodeCount <= 300,
-      idealEdgeLength: () => (req.nodeCount > 300 ? 60 : req.nodeCount > 60 ? 90 : 120),
-      nodeRepulsion: () => (req.nodeCount > 300 ? 4500 : 12000),
-    }),
-    concentric: () => ({ ...CONCENTRIC_DEFAULTS, animate: animate && !large, fit, avoidOverlap: !large }),
-    // dagre's recursive ranking overflows the stack on thousands of nodes: big graphs get Cytoscape's own
-    // directed breadthfirst (also hierarchical, also left-to-right via transform) instead.
-    dagre: () =>
+    fcose: () =>
       large
-        ? { ...BREADTHFIRST_LARGE, fit }
-        : { ...DAGRE_DEFAULTS, animate, fit },
+        ? { ...FAST_FORCE_DEFAULTS, randomize: !req.incremental, fit }
+        : {
+            ...FCOSE_DEFAULTS,
+            randomize: !req.incremental,
+            // Component packing needs cytoscape-layout-utilities (not used).
+            packComponents: false,
+            animate,
+            fit,
+            // Small graphs get room for their labels; bigger ones stay compact.
+            nodeDimensionsIncludeLabels: req.nodeCount <= 300,
+            idealEdgeLength: () => (req.nodeCount > 300 ? 60 : req.nodeCount > 60 ? 90 : 120),
+            nodeRepulsion: () => (req.nodeCount > 300 ? 4500 : 12000),
+          },
+    concentric: () => (large ? { ...CONCENTRIC_LARGE, fit } : { ...CONCENTRIC_DEFAULTS, animate, fit }),
+    dagre: () => (large ? { ...BREADTHFIRST_LARGE, fit } : { ...DAGRE_DEFAULTS, animate, fit }),
   };
   return byName[name]() as cytoscape.LayoutOptions;
 }

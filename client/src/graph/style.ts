@@ -5,7 +5,69 @@ import { OTHER_EDGE, OTHER_NODE } from '../model/palette.ts';
 /** Fallbacks for elements whose data lacks the palette fields. */
 export const FALLBACK = { node: OTHER_NODE, edge: OTHER_EDGE };
 
-export function stylesheet(): cytoscape.StylesheetJson {
+/** Node label text (only where a label shows on big graphs: hover, selection, path). */
+const NODE_TEXT = {
+  color: '#dfe5ee',
+  'font-size': 11,
+  'font-family': 'Inter, system-ui, -apple-system, Segoe UI, sans-serif',
+  'text-valign': 'bottom',
+  'text-halign': 'center',
+  'text-margin-y': 4,
+  'text-wrap': 'wrap',
+  'text-max-width': '160px',
+  'text-outline-color': '#0f141b',
+  'text-outline-width': 2,
+  'min-zoomed-font-size': 5,
+} as const;
+const EDGE_TEXT = {
+  'font-size': 9,
+  color: '#b9c3d1',
+  'text-rotation': 'autorotate',
+  'text-outline-color': '#0f141b',
+  'text-outline-width': 2,
+  'min-zoomed-font-size': 8,
+} as const;
+
+/**
+ * The stylesheet: full (labels, borders, arrows, bezier edges) for normal graphs; `large` is a lean one for graphs
+ * above LARGE_GRAPH nodes: every property Cytoscape applies costs time per element, so big graphs get few selectors
+ * and few properties — straight haystack edges without arrows or dashes, borderless nodes, no labels except on
+ * hover/selection/path. Same data fields and classes as the full one.
+ */
+export function stylesheet(opts: { large?: boolean } = {}): cytoscape.StylesheetJson {
+  return opts.large ? largeStylesheet() : fullStylesheet();
+}
+
+function largeStylesheet(): cytoscape.StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        'background-color': 'data(color)',
+        shape: 'data(shape)' as cytoscape.Css.NodeShape,
+        width: 'data(size)',
+        height: 'data(size)',
+        'border-width': 0,
+        'overlay-opacity': 0,
+      },
+    },
+    {
+      selector: 'edge',
+      style: { width: 'data(w)', 'line-color': 'data(color)', 'curve-style': 'haystack', 'haystack-radius': 0, 'overlay-opacity': 0 },
+    },
+    { selector: 'node.has-more', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#ffd166' } },
+    { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#e8edf5' } },
+    { selector: 'edge.labelled', style: { label: 'data(type)', ...EDGE_TEXT } },
+    { selector: 'node:selected', style: { label: 'data(display)', ...NODE_TEXT, 'border-width': 4, 'border-color': '#ffffff', 'border-style': 'solid', 'z-index': 10 } },
+    { selector: 'edge:selected', style: { width: 'data(wSel)', label: 'data(type)', ...EDGE_TEXT, 'z-index': 10 } },
+    { selector: '.faded', style: { opacity: 0.15 } },
+    { selector: 'edge.path', style: { 'line-color': '#ffd166', width: 4, label: 'data(type)', ...EDGE_TEXT } },
+    { selector: 'node.path', style: { label: 'data(display)', ...NODE_TEXT, 'border-color': '#ffd166', 'border-width': 4 } },
+    { selector: 'node.hover', style: { label: 'data(display)', ...NODE_TEXT, 'border-color': '#ffffff', 'border-width': 3 } },
+  ] as cytoscape.StylesheetJson;
+}
+
+function fullStylesheet(): cytoscape.StylesheetJson {
   const s: cytoscape.StylesheetJson = [
     {
       selector: 'node',
