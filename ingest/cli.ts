@@ -9,7 +9,8 @@ import { loadConfig } from '../server/config.ts';
 import { ingestInputs, type IngestProgress, type IngestSummary } from './pipeline.ts';
 import { removeDocument } from './write.ts';
 
-const USAGE = `usage: npm run ingest -- [--max-mb N] <file|folder|feed-url> ...
+const USAGE = `usage: npm run ingest -- [--max-mb N] [--batch N] <file|folder|feed-url> ...
+         --batch N   documents per write transaction (default 25; 1 writes each document on its own)
        npm run ingest -- --remove <document-id|path> ...`;
 
 function progressLine(p: IngestProgress): string {
@@ -34,7 +35,12 @@ function printSummary(s: IngestSummary): void {
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { remove: { type: 'boolean', default: false }, 'max-mb': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      remove: { type: 'boolean', default: false },
+      'max-mb': { type: 'string' },
+      batch: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help || positionals.length === 0) {
     console.error(USAGE);
@@ -43,6 +49,12 @@ async function main(): Promise<number> {
   const maxMb = values['max-mb'] === undefined ? undefined : Number(values['max-mb']);
   if (maxMb !== undefined && !(maxMb > 0)) {
     console.error(`--max-mb must be a positive number, got ${JSON.stringify(values['max-mb'])}`);
+    return 2;
+  }
+
+  const batch = values.batch === undefined ? undefined : Number(values.batch);
+  if (batch !== undefined && !(Number.isInteger(batch) && batch >= 1)) {
+    console.error(`--batch must be a whole number ≥ 1, got ${JSON.stringify(values.batch)}`);
     return 2;
   }
 
@@ -68,6 +80,7 @@ async function main(): Promise<number> {
     const tty = process.stderr.isTTY;
     const summary = await ingestInputs(conn.driver, positionals, {
       maxBytes: maxMb === undefined ? undefined : maxMb * 1024 * 1024,
+      batchDocuments: batch,
       onProgress: (p) => {
         if (tty) process.stderr.write(`\r\x1b[2K${progressLine(p)}`);
       },

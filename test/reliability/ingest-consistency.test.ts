@@ -4,11 +4,11 @@
  *   - two ingestInputs at once on two drivers → the same ids, no duplicate entity/mention/relationship;
  *   - two `npm run ingest` processes at once → the same;
  *   - `kill -9` of the CLI midway, then a rerun to completion → the same node/relationship counts and id sets.
- * Corpus: the first RELIABILITY_CORPUS_FILES (default 30; "all" for every file) of ../shared/corpus/potw, else the
+ * Corpus: the first RELIABILITY_CORPUS_FILES (default 20; "all" for every file) of ../shared/corpus/potw, else the
  * demo corpus copied under several names.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
@@ -18,8 +18,8 @@ import { PROJECT_ROOT } from '../../server/config.ts';
 import { testConfigEnv, testDriver, wipe } from '../helpers/neo4j.ts';
 import { graphIdSets, graphSnapshot, reportFigures } from './support.ts';
 
-const POTW = join(PROJECT_ROOT, '..', 'shared', 'corpus', 'potw');
-const WANTED = process.env.RELIABILITY_CORPUS_FILES ?? '30';
+const POTW = join(process.env.SHARED_CORPUS ?? join(PROJECT_ROOT, '..', 'shared', 'corpus'), 'potw');
+const WANTED = process.env.RELIABILITY_CORPUS_FILES ?? '20';
 
 let driver: Driver;
 let dir: string;
@@ -38,7 +38,16 @@ beforeAll(async () => {
   } else {
     console.log('[reliability] ../shared/corpus/potw not found: using copies of demo/corpus instead');
     const demo = join(PROJECT_ROOT, 'demo', 'corpus');
-    for (let copy = 0; copy < 5; copy++) for (const f of readdirSync(demo)) copyFileSync(join(demo, f), join(dir, `${copy}-${f}`));
+    // Each copy must be a distinct issue (document ids derive from publication, issue and title), so its title changes.
+    for (let copy = 0; copy < 5; copy++) {
+      for (const f of readdirSync(demo)) {
+        const text = readFileSync(join(demo, f), 'utf8');
+        const retitled = text.startsWith('---')
+          ? text.replace(/^title:\s*(.*)$/m, (_m, t: string) => `title: ${t.replace(/^"|"$/g, '')} (copy ${copy})`)
+          : `Copy ${copy}: ${text}`;
+        writeFileSync(join(dir, `${copy}-${f}`), retitled);
+      }
+    }
     corpusNote = 'demo/corpus ×5';
   }
   figures.corpus = corpusNote;
@@ -74,8 +83,8 @@ function diff(a: typeof reference, b: typeof reference): string[] {
   return out;
 }
 
-function cli(): { child: ChildProcess; done: Promise<{ code: number | null; signal: string | null; out: string }> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'ingest', 'cli.ts'), dir], {
+function cli(args: string[] = []): { child: ChildProcess; done: Promise<{ code: number | null; signal: string | null; out: string }> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'ingest', 'cli.ts'), ...args, dir], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...testConfigEnv(), LOG_LEVEL: 'error' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -136,7 +145,8 @@ describe('ingest idempotency, concurrency and crash safety', () => {
   it('kill -9 midway, then a rerun to completion, gives the single-run graph', async () => {
     await wipe(driver);
     const total = reference.documents.length;
-    const first = cli();
+    // One document per transaction, so there is a "midway" to kill at whatever the corpus size.
+    const first = cli(['--batch', '1']);
     const started = Date.now();
     let atKill = 0;
     // Poll until some (not all) documents are in, then SIGKILL the ingest process itself.
