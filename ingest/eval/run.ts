@@ -198,7 +198,7 @@ async function main(): Promise<void> {
   const heldout = out.heldout as GoldReport | undefined;
   if (heldout) {
     console.log('');
-    printGold('test/gold/heldout.json (held-out dev set)', heldout, verbose);
+    printGold('test/gold/heldout.json (dev set in our own words: gold written first, rules then tuned on it, so not an unseen-text score)', heldout, verbose);
   }
   const potw = out.potw as Awaited<ReturnType<typeof evaluatePotw>> | undefined;
   if (potw) {
