@@ -11,8 +11,9 @@ import { INGEST } from '../cypher/ingest.ts';
 import { CO_MENTION, ENTITY_TYPES, RELATION_TYPES, type DocumentRecord, type EntityRecord, type RelationRecord } from './model.ts';
 
 /**
- * Write transactions committed by this process. Each also bumped the graph version in Neo4j; the API's cache polls
- * that (at most every ~500 ms), and an in-process write makes it look again at once (tests, the start path).
+ * Write transactions attempted by this process. Each bumps the graph version in Neo4j as its LAST statement (so the
+ * one lock every write shares is taken just before commit); the API's cache polls that version (at most every
+ * ~500 ms), and an in-process write makes it look again at once (tests, the start path).
  */
 let localWrites = 0;
 export const localGraphWrites = () => localWrites;
@@ -121,8 +122,9 @@ export async function writeNewDocuments(driver: Driver, items: ExtractedDocument
       await tx.run(INGEST.mergeRelations, { relations });
       await tx.run(INGEST.bumpGraphVersion);
     });
-    localWrites++;
   } finally {
+    // Even after a failure (a commit whose answer was lost): a needless version read costs nothing.
+    localWrites++;
     await session.close();
   }
 }
@@ -160,8 +162,9 @@ export async function writeDocument(
       }
       await tx.run(INGEST.bumpGraphVersion);
     });
-    localWrites++;
   } finally {
+    // Even after a failure (a commit whose answer was lost): a needless version read costs nothing.
+    localWrites++;
     await session.close();
   }
   return previous === null ? 'created' : 'updated';
@@ -197,9 +200,9 @@ export async function removeDocument(driver: Driver, key: string): Promise<Remov
         removedEntities: orphaned.summary.counters.updates().nodesDeleted,
       };
     });
-    if (removed) localWrites++;
     return removed;
   } finally {
+    localWrites++;
     await session.close();
   }
 }
