@@ -12,6 +12,8 @@ export const SCHEMA_STATEMENTS: Record<string, string> = {
   documentIdUnique: 'CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE',
   entityIdUnique: 'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE',
   mentionIdUnique: 'CREATE CONSTRAINT mention_id IF NOT EXISTS FOR (m:Mention) REQUIRE m.id IS UNIQUE',
+  // One version node, even when two ingests make their first write at the same moment.
+  graphVersionUnique: 'CREATE CONSTRAINT graph_version_id IF NOT EXISTS FOR (v:GraphVersion) REQUIRE v.id IS UNIQUE',
   entityName: 'CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name)',
   entityType: 'CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)',
   documentDate: 'CREATE INDEX document_date IF NOT EXISTS FOR (d:Document) ON (d.date)',

@@ -3,7 +3,7 @@
  * retriable → 503, everything else → 500 with a generic message. No response ever carries a stack trace.
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { Neo4jError, isRetriableError } from 'neo4j-driver';
+import { Neo4jError } from 'neo4j-driver';
 import { ZodError } from 'zod';
 
 export class HttpError extends Error {
@@ -23,7 +23,7 @@ const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.
 
 export function isDatabaseDown(err: unknown): boolean {
   if (!(err instanceof Neo4jError)) return false;
-  return UNAVAILABLE_CODES.has(err.code) || isRetriableError(err) || /connect|ECONNREFUSED|Pool is closed/i.test(err.message);
+  return UNAVAILABLE_CODES.has(err.code) || err.retriable || /connect|ECONNREFUSED|Pool is closed/i.test(err.message);
 }
 
 export const notFoundRoute: RequestHandler = (req, _res, next) => {
