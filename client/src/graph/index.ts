@@ -178,7 +178,7 @@ export class GraphView {
 
   /** Runs a layout over the whole graph; resolves when it has stopped. Throws on an unknown layout name. */
   runLayout(name: LayoutName | string, opts: { incremental?: boolean; animate?: boolean; fit?: boolean } = {}): Promise<{ ms: number }> {
-    const options = layoutOptions(name, { nodeCount: this.cy.nodes().length, ...opts });
+    const options = layoutOptions(name, { nodeCount: this.cy.nodes().length, edgeCount: this.cy.edges().length, ...opts });
     this.running?.stop();
     const started = performance.now();
     if (this.cy.nodes().empty()) return Promise.resolve({ ms: 0 });
