@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import nlp from 'compromise';
 import type { Driver } from 'neo4j-driver';
-import { applySchema } from '../cypher/apply-schema.ts';
+import { wipeGraph } from '../cypher/apply-schema.ts';
 import { extractAll, Extractor } from '../ingest/extract/index.ts';
 import { extractStream, PreparePool, defaultWorkerCount } from '../ingest/extract/parallel.ts';
 import type { DocumentRecord } from '../ingest/model.ts';
@@ -162,15 +162,6 @@ async function startBenchNeo4j(): Promise<Neo4jHandle> {
   };
 }
 
-async function wipe(driver: Driver): Promise<void> {
-  const session = driver.session();
-  try {
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
-  } finally {
-    await session.close();
-  }
-  await applySchema(driver);
-}
 
 /** CPU seconds a process has used so far (utime + stime from /proc), to tell work from waiting on a busy machine. */
 function procCpuMs(pid: number): number {
@@ -246,12 +237,12 @@ async function benchIngest(db: Neo4jHandle, corpora: Corpus[]): Promise<void> {
   console.log('\n== ingest into Neo4j (child process `tsx ingest/cli.ts`) ==');
   let msPerMention: number | undefined;
   for (const c of corpora) {
-    await wipe(db.driver);
+    await wipeGraph(db.driver);
     if (msPerMention === undefined) {
       const sample = (await readDocs(c.dir)).slice(0, 5);
       const b = await naiveWriteBaseline(db.driver, sample);
       msPerMention = b.msPerMention;
-      await wipe(db.driver);
+      await wipeGraph(db.driver);
     }
     const jvm0 = procCpuMs(db.pid);
     const first = await runIngestChild(db.uri, [c.dir]);
@@ -412,7 +403,7 @@ async function main(): Promise<void> {
       const largest = ingestCorpora.filter((c) => !/x30/.test(c.name)).at(-1)!;
       if (ONLY.has('api')) {
         if (!ONLY.has('ingest') || Object.keys(graphs).at(-1) !== largest.name) {
-          await wipe(db.driver);
+          await wipeGraph(db.driver);
           await runIngestChild(db.uri, [largest.dir]);
         }
         graphs[largest.name] ??= await countMentions(db.driver);

@@ -1,5 +1,5 @@
 import type { Driver } from 'neo4j-driver';
-import { AWAIT_INDEXES, EXISTING_SCHEMA_NAMES, SCHEMA_STATEMENTS } from './schema.ts';
+import { AWAIT_INDEXES, EXISTING_SCHEMA_NAMES, SCHEMA_STATEMENTS, WIPE_GRAPH } from './schema.ts';
 
 const nameOf = (statement: string) => /^CREATE (?:CONSTRAINT|(?:FULLTEXT )?INDEX) (\w+) IF NOT EXISTS/.exec(statement)?.[1];
 
@@ -17,4 +17,15 @@ export async function applySchema(driver: Driver): Promise<void> {
   } finally {
     await session.close();
   }
+}
+
+/** Empties the graph and leaves the schema in place (tests and benchmarks start from this). */
+export async function wipeGraph(driver: Driver): Promise<void> {
+  const session = driver.session({ defaultAccessMode: 'WRITE' });
+  try {
+    await session.run(WIPE_GRAPH);
+  } finally {
+    await session.close();
+  }
+  await applySchema(driver);
 }

@@ -33,5 +33,8 @@ export const SCHEMA_STATEMENTS: Record<string, string> = {
 
 export const AWAIT_INDEXES = 'CALL db.awaitIndexes(300)';
 
+/** Deletes every node in batches (one DETACH DELETE of a large graph would need one huge transaction). */
+export const WIPE_GRAPH = 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS';
+
 /** Constraints are listed too: each owns an index of the same name. */
 export const EXISTING_SCHEMA_NAMES = 'SHOW INDEXES YIELD name RETURN name';

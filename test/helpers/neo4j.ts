@@ -1,7 +1,7 @@
 /** A real driver to the run's Neo4j (see test/setup/neo4j.global.ts), and a wipe between test files. */
 import type { Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
-import { applySchema } from '../../cypher/apply-schema.ts';
+import { wipeGraph } from '../../cypher/apply-schema.ts';
 import { createDriver } from '../../neo4j/connect.ts';
 
 export function testDriver(): Driver {
@@ -9,16 +9,8 @@ export function testDriver(): Driver {
   return createDriver(uri, source === 'embedded' ? undefined : { user, password });
 }
 
-/** Deletes every node in batches (a single DETACH DELETE of a large graph would need one huge transaction). */
-export async function wipe(driver: Driver): Promise<void> {
-  const session = driver.session();
-  try {
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
-  } finally {
-    await session.close();
-  }
-  await applySchema(driver);
-}
+/** Every test file starts from an empty graph with the schema applied. */
+export const wipe = wipeGraph;
 
 export function testConfigEnv(): Record<string, string> {
   const { uri, user, password } = inject('neo4j');
