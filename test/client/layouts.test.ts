@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAGRE_MAX_EDGES, DAGRE_MAX_NODES, FCOSE_DEFAULTS, LARGE_GRAPH, layoutOptions } from '../../client/src/graph/layouts.ts';
+import { DAGRE_MAX_EDGES, DAGRE_MAX_NODES, FCOSE_DEFAULTS, FCOSE_MAX_NODES, LARGE_GRAPH, layoutOptions } from '../../client/src/graph/layouts.ts';
 
 describe('layoutOptions', () => {
   it('switches to the array-based layouts, without animation, above the large-graph threshold', () => {
@@ -9,6 +9,9 @@ describe('layoutOptions', () => {
     expect(big.randomize).toBe(true);
     expect((layoutOptions('fcose', { nodeCount: LARGE_GRAPH + 1, incremental: true }) as unknown as Record<string, unknown>).randomize).toBe(false);
     expect(layoutOptions('concentric', { nodeCount: LARGE_GRAPH + 1 }).name).toBe('fastconcentric');
+    expect(layoutOptions('concentric', { nodeCount: LARGE_GRAPH }).name).toBe('concentric');
+    expect(layoutOptions('fcose', { nodeCount: FCOSE_MAX_NODES }).name).toBe('fcose');
+    expect(layoutOptions('fcose', { nodeCount: FCOSE_MAX_NODES + 1 }).name).toBe('fastforce');
     expect(layoutOptions('dagre', { nodeCount: LARGE_GRAPH + 1 }).name).toBe('fastbreadthfirst');
     expect(layoutOptions('dagre', { nodeCount: DAGRE_MAX_NODES }).name).toBe('dagre');
     expect(layoutOptions('dagre', { nodeCount: DAGRE_MAX_NODES + 1 }).name).toBe('fastbreadthfirst');

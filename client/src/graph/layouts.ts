@@ -6,8 +6,8 @@ import { BREADTHFIRST_FAST_DEFAULTS, CONCENTRIC_FAST_DEFAULTS } from './ring-tre
 
 /**
  * Above this many nodes the canvas is in big-graph mode: the lean stylesheet, nothing animates, and the layouts
- * are computed on plain arrays (fast-layouts.ts): 'fastforce' for fcose, 'fastconcentric' for concentric,
- * 'fastbreadthfirst' for dagre (which already switches above DAGRE_MAX_NODES / DAGRE_MAX_EDGES).
+ * are computed on plain arrays (fast-layouts.ts): 'fastforce' for fcose (already above FCOSE_MAX_NODES),
+ * 'fastconcentric' for concentric, 'fastbreadthfirst' for dagre (already above DAGRE_MAX_NODES / DAGRE_MAX_EDGES).
  */
 export const LARGE_GRAPH = 2000;
 
@@ -17,6 +17,12 @@ export const LARGE_GRAPH = 2000;
  * 1,000 / 3,000 over 12 minutes. Above either bound 'dagre' is 'fastbreadthfirst'.
  */
 export const DAGRE_MAX_NODES = 400;
+
+/**
+ * fcose's default quality (spectral + CoSE iterations) took ~6.4 s on 1,000 nodes / 3,000 edges; above this many
+ * nodes 'fcose' is 'fastforce' (force-layout.ts, ~0.1 s there).
+ */
+export const FCOSE_MAX_NODES = 500;
 export const DAGRE_MAX_EDGES = 400;
 
 /** fcose defaults (cytoscape-fcose README) with the explorer's choices. */
@@ -46,7 +52,7 @@ export const FCOSE_DEFAULTS = {
 } as const;
 
 /**
- * The force layout above LARGE_GRAPH ('fcose' in the UI): force-layout.ts (Barnes–Hut Fruchterman–Reingold per
+ * The force layout above FCOSE_MAX_NODES ('fcose' in the UI): force-layout.ts (Barnes–Hut Fruchterman–Reingold per
  * component, components packed). fcose's draft mode took ~2 s of Cytoscape collection work on 5k nodes; this
  * takes ~0.3 s. Defaults are FORCE_DEFAULTS.
  */
@@ -131,7 +137,7 @@ export function layoutOptions(name: string, req: LayoutRequest): cytoscape.Layou
   const fit = req.fit ?? true;
   const byName: Record<LayoutName, () => object> = {
     fcose: () =>
-      large
+      req.nodeCount > FCOSE_MAX_NODES
         ? { ...FAST_FORCE_DEFAULTS, randomize: !req.incremental, fit }
         : {
             ...FCOSE_DEFAULTS,
