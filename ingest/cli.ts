@@ -7,16 +7,21 @@ import { applySchema } from '../cypher/apply-schema.ts';
 import { connectNeo4j } from '../neo4j/connect.ts';
 import { loadConfig } from '../server/config.ts';
 import { ingestInputs, type IngestProgress, type IngestSummary } from './pipeline.ts';
+import { countInputFiles } from './readers/index.ts';
 import { removeDocument } from './write.ts';
 
 const USAGE = `usage: npm run ingest -- [--max-mb N] [--batch N] <file|folder|feed-url> ...
          --batch N   documents per write transaction (default 25; 1 writes each document on its own)
        npm run ingest -- --remove <document-id|path> ...`;
 
-function progressLine(p: IngestProgress): string {
+function progressLine(p: IngestProgress, totalFiles: number): string {
   const wps = p.elapsedMs > 0 ? Math.round((p.words / p.elapsedMs) * 1000) : 0;
-  const name = p.current.length > 50 ? `…${p.current.slice(-49)}` : p.current;
-  return `  ${p.documents} docs · ${p.words.toLocaleString('en')} words · ${wps.toLocaleString('en')} words/s · ${name}`;
+  const name = p.current.length > 40 ? `…${p.current.slice(-39)}` : p.current;
+  // Feeds yield several documents per input, so the ETA is only shown while documents track files.
+  const known = totalFiles > 0 && p.documents <= totalFiles;
+  const eta = known && p.documents > 0 ? ` · ETA ${Math.ceil(((totalFiles - p.documents) * p.elapsedMs) / p.documents / 1000)} s` : '';
+  const count = known ? `${p.documents}/${totalFiles}` : `${p.documents}`;
+  return `  ${count} docs · ${p.words.toLocaleString('en')} words · ${wps.toLocaleString('en')} words/s${eta} · ${name}`;
 }
 
 function printSummary(s: IngestSummary): void {
@@ -78,11 +83,12 @@ async function main(): Promise<number> {
       return missing === positionals.length ? 1 : 0;
     }
     const tty = process.stderr.isTTY;
+    const totalFiles = tty ? await countInputFiles(positionals) : 0;
     const summary = await ingestInputs(conn.driver, positionals, {
       maxBytes: maxMb === undefined ? undefined : maxMb * 1024 * 1024,
       batchDocuments: batch,
       onProgress: (p) => {
-        if (tty) process.stderr.write(`\r\x1b[2K${progressLine(p)}`);
+        if (tty) process.stderr.write(`\r\x1b[2K${progressLine(p, totalFiles)}`);
       },
     });
     if (tty) process.stderr.write('\n');
