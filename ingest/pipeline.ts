@@ -10,8 +10,11 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { INGEST } from '../cypher/ingest.ts';
-import { Extractor, type KnownEntity, type PreparedText } from './extract/index.ts';
-import { defaultWorkerCount, PreparePool } from './extract/parallel.ts';
+import { availableParallelism } from 'node:os';
+// Types only: the extractor (compromise and the rule tables) is loaded when the first changed document needs it,
+// so a re-ingest of unchanged files never pays for it.
+import type { Extractor, KnownEntity, PreparedText } from './extract/index.ts';
+import type { PreparePool } from './extract/parallel.ts';
 import type { DocumentRecord, EntityType, RelationType } from './model.ts';
 import { readInputs } from './readers/index.ts';
 import { documentHashes, writeDocument, writeNewDocuments, type ExtractedDocument, type WriteStatus } from './write.ts';
@@ -62,9 +65,17 @@ export async function loadKnownEntities(driver: Driver): Promise<KnownEntity[]> 
 
 export async function ingestInputs(driver: Driver, inputs: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
-  const [known, hashes] = await Promise.all([loadKnownEntities(driver), documentHashes(driver)]);
-  const extractor = new Extractor(known);
-  const workers = opts.workers ?? defaultWorkerCount();
+  const hashes = await documentHashes(driver);
+  // Known entities are read just before the first extraction, i.e. before this run has written anything.
+  let extractor: Extractor | undefined;
+  const getExtractor = async () => {
+    if (!extractor) {
+      const [{ Extractor }, known] = await Promise.all([import('./extract/index.ts'), loadKnownEntities(driver)]);
+      extractor = new Extractor(known);
+    }
+    return extractor;
+  };
+  const workers = opts.workers ?? Math.max(1, availableParallelism());
   const batchDocuments = Math.max(1, opts.batchDocuments ?? 25);
   const window = Math.max(8, workers * 4);
   const summary: IngestSummary = {
@@ -131,7 +142,7 @@ export async function ingestInputs(driver: Driver, inputs: string[], opts: Inges
     queuedWords -= doc.wordCount;
     let extracted: ExtractedDocument;
     try {
-      extracted = { doc, ...extractor.extract(doc, prepared ? await prepared : undefined) };
+      extracted = { doc, ...(await getExtractor()).extract(doc, prepared ? await prepared : undefined) };
     } catch (err) {
       fail(doc, err);
       progress(doc);
@@ -173,7 +184,7 @@ export async function ingestInputs(driver: Driver, inputs: string[], opts: Inges
       // Later copies of the same document (same id) see this one as written.
       hashes.set(doc.id, doc.contentHash);
       queuedWords += doc.wordCount;
-      if (!pool && workers > 0 && queuedWords >= POOL_MIN_WORDS) pool = new PreparePool(workers);
+      if (!pool && workers > 0 && queuedWords >= POOL_MIN_WORDS) pool = new (await import('./extract/parallel.ts')).PreparePool(workers);
       const prepared = pool?.prepare(doc.text);
       prepared?.catch(() => undefined); // reported in order, by extractNext
       queue.push({ doc, isNew: previous === undefined, prepared });
