@@ -6,11 +6,14 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { applySchema } from '../cypher/apply-schema.ts';
-import { connectNeo4j, type Neo4jConnection } from '../neo4j/connect.ts';
+import { connectNeo4j, type DriverTuning, type Neo4jConnection } from '../neo4j/connect.ts';
 import { ingestInputs } from '../ingest/pipeline.ts';
 import { graphCounts } from '../ingest/write.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
+
+/** A request should fail fast with a 503 when the database is down rather than retry for the driver's default 5 s. */
+export const API_DRIVER_TUNING: DriverTuning = { maxTransactionRetryTime: 1_000 };
 
 export interface RunningServer {
   url: string;
@@ -36,8 +39,7 @@ export async function loadCorpusIfEmpty(conn: Neo4jConnection, config: Config, l
 }
 
 export async function startServer(config: Config, log: (m: string) => void = console.log): Promise<RunningServer> {
-  // A request should fail fast with a 503 when the database is down rather than retry for 5 s.
-  const conn = await connectNeo4j(config, log, { maxTransactionRetryTime: 1_000 });
+  const conn = await connectNeo4j(config, log, API_DRIVER_TUNING);
   try {
     await applySchema(conn.driver);
     await loadCorpusIfEmpty(conn, config, log);
