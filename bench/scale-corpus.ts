@@ -100,7 +100,7 @@ function rewrite(source: string, surfaces: Surface[], cipher: (s: string) => str
 
 function frontMatter(doc: DocumentRecord, copy: number): string {
   const q = (s: string) => JSON.stringify(s);
-  const lines = [`title: ${q(`${doc.title} (bench copy ${copy})`)}`, `publication: ${q(doc.publication ?? 'Top ML Papers of the Week')}`];
+  const lines = [`title: ${q(`${doc.title} (bench copy ${copy})`)}`, `publication: ${q(doc.publication ?? 'potw')}`];
   if (doc.date) lines.push(`date: ${q(doc.date)}`);
   if (doc.issue) lines.push(`issue: ${q(`${doc.issue}-${copy}`)}`);
   return `---\n${lines.join('\n')}\n---\n`;
