@@ -1,23 +1,13 @@
-import type { Driver } from 'neo4j-driver';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PathsResponse } from '../../contract/api.ts';
-import { testApp } from '../helpers/api.ts';
-import { ENTITIES, loadFixtureGraph } from '../helpers/fixture-graph.ts';
-import { testDriver, wipe } from '../helpers/neo4j.ts';
+import { useFixtureApp } from '../helpers/api.ts';
+import { ENTITIES } from '../helpers/fixture-graph.ts';
 
-let driver: Driver;
-let app: ReturnType<typeof testApp>;
-beforeAll(async () => {
-  driver = testDriver();
-  await wipe(driver);
-  await loadFixtureGraph(driver);
-  app = testApp(driver);
-});
-afterAll(async () => driver.close());
+const api = useFixtureApp();
 
 const paths = async (params: Record<string, string>, status = 200) =>
-  request(app).get(`/api/paths?${new URLSearchParams(params)}`).expect(status);
+  request(api.app).get(`/api/paths?${new URLSearchParams(params)}`).expect(status);
 
 function expectConsistent(body: PathsResponse) {
   const nodeIds = new Set(body.elements.nodes.map((n) => n.data.id));

@@ -1,23 +1,13 @@
-import type { Driver } from 'neo4j-driver';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HealthResponse, SearchResponse, StatsResponse } from '../../contract/api.ts';
 import { luceneQuery, rankHits } from '../../server/services/search.ts';
-import { testApp } from '../helpers/api.ts';
-import { ENTITIES, FIXTURE, loadFixtureGraph } from '../helpers/fixture-graph.ts';
-import { testDriver, wipe } from '../helpers/neo4j.ts';
+import { useFixtureApp } from '../helpers/api.ts';
+import { ENTITIES, FIXTURE } from '../helpers/fixture-graph.ts';
 
-let driver: Driver;
-let app: ReturnType<typeof testApp>;
-beforeAll(async () => {
-  driver = testDriver();
-  await wipe(driver);
-  await loadFixtureGraph(driver);
-  app = testApp(driver);
-});
-afterAll(async () => driver.close());
+const api = useFixtureApp();
 
-const search = async (qs: string) => SearchResponse.parse((await request(app).get(`/api/search?${qs}`).expect(200)).body);
+const search = async (qs: string) => SearchResponse.parse((await request(api.app).get(`/api/search?${qs}`).expect(200)).body);
 
 describe('GET /api/search', () => {
   it('ranks the exact name first, with type and mention count', async () => {
@@ -42,7 +32,7 @@ describe('GET /api/search', () => {
 
   it('treats Lucene syntax in the query as text', async () => {
     for (const q of ['GRPO)', 'GRPO AND NOT', '*:*', 'name:"x', '\\', '~1^2', 'OR', '"(', '[a TO z]', '/re/']) {
-      const res = await request(app).get(`/api/search?q=${encodeURIComponent(q)}`).expect(200);
+      const res = await request(api.app).get(`/api/search?q=${encodeURIComponent(q)}`).expect(200);
       SearchResponse.parse(res.body);
     }
     expect((await search('q=%2A%3A%2A')).hits).toEqual([]);
@@ -62,21 +52,21 @@ describe('GET /api/search', () => {
   });
 
   it('400s on a missing or too long q, an unknown type, a bad limit', async () => {
-    const missing = await request(app).get('/api/search').expect(400);
+    const missing = await request(api.app).get('/api/search').expect(400);
     expect(missing.body.error).toMatchObject({ code: 'invalid_request' });
     expect(missing.body.error.message).toMatch(/^q: /);
     expect(missing.body.error.details[0].path).toEqual(['q']);
-    await request(app).get('/api/search?q=%20%20').expect(400);
-    await request(app).get(`/api/search?q=${'x'.repeat(201)}`).expect(400);
-    await request(app).get('/api/search?q=a&types=Planet').expect(400);
-    await request(app).get('/api/search?q=a&limit=abc').expect(400);
-    await request(app).get('/api/search?q=a&q=b').expect(400);
+    await request(api.app).get('/api/search?q=%20%20').expect(400);
+    await request(api.app).get(`/api/search?q=${'x'.repeat(201)}`).expect(400);
+    await request(api.app).get('/api/search?q=a&types=Planet').expect(400);
+    await request(api.app).get('/api/search?q=a&limit=abc').expect(400);
+    await request(api.app).get('/api/search?q=a&q=b').expect(400);
   });
 });
 
 describe('GET /api/stats and /api/health', () => {
   it('counts entities, relations and documents', async () => {
-    const body = StatsResponse.parse((await request(app).get('/api/stats').expect(200)).body);
+    const body = StatsResponse.parse((await request(api.app).get('/api/stats').expect(200)).body);
     const byType = Object.fromEntries(body.entitiesByType.map((x) => [x.type, x.count]));
     expect(byType).toMatchObject({ Lab: 3, Method: 3, Benchmark: 1, Person: 1, Model: 1, Tool: 1 });
     const rels = Object.fromEntries(body.relationsByType.map((x) => [x.type, x.count]));
@@ -94,12 +84,12 @@ describe('GET /api/stats and /api/health', () => {
   });
 
   it('health reports the graph', async () => {
-    const body = HealthResponse.parse((await request(app).get('/api/health').expect(200)).body);
+    const body = HealthResponse.parse((await request(api.app).get('/api/health').expect(200)).body);
     expect(body.counts.documents).toBe(FIXTURE.length);
   });
 
   it('an unknown API route is a JSON 404', async () => {
-    const res = await request(app).get('/api/nope').expect(404);
+    const res = await request(api.app).get('/api/nope').expect(404);
     expect(res.body.error.code).toBe('not_found');
   });
 });
