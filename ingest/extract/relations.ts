@@ -57,6 +57,7 @@ export function sentenceRelations(text: string, bySentence: Map<number, Placed[]
           const listed = inside.length > 0 && /^\s*(?:,|and|or|,\s*and)\s*$/.test(text.slice(a.end, inside[0]!.start));
           if (!rule.swap && !listed && inside.some((m) => rule.source.includes(m.type) && m.id !== src.id && !OBJECT_CUE.test(text.slice(Math.max(a.end, m.start - 40), m.start)))) continue;
           if (rule.reason === 'on-benchmark-clause' && !ON_BENCHMARK_PREFIX.test(text.slice(sentence.start, a.start))) continue;
+          if (rule.sourceNotAfter?.test(text.slice(Math.max(sentence.start, src.start - 40), src.start))) continue;
           if (!rule.between.test(between)) continue;
           sink.add(src.id, rule.type, dst.id, index, rule.reason);
         }

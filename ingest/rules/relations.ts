@@ -109,6 +109,8 @@ export const RELATION_RULES: RelationRule[] = [
     between: /^,\s[^,;]{0,80}$/,
     swap: true,
     maxGap: 100,
+    // "On AIME, X yields higher accuracy compared to Y": Y is the baseline, not what was evaluated.
+    sourceNotAfter: /\b(?:than|versus|vs\.?|compared (?:to|with)|relative to|against)\s(?:the\s)?$/,
   },
   {
     reason: 'uses',

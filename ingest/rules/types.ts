@@ -47,6 +47,8 @@ export interface RelationRule {
   /** The target comes first in the text ("NVIDIA's GDPO": Lab, then Method). */
   swap?: boolean;
   maxGap?: number;
+  /** The source is not taken when these words come right before it (a baseline it is compared against). */
+  sourceNotAfter?: RegExp;
 }
 
 /** A relation between a paper section and an entity inside its paragraph. */

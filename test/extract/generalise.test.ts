@@ -103,3 +103,12 @@ describe('speech-to-text family names', () => {
     expect(names(out.entities, 'Model')).not.toContain('Claude');
   });
 });
+
+describe('baselines are not what was evaluated', () => {
+  it('"On B, X ... compared to Y": X is evaluated on B, Y is only the baseline', () => {
+    const out = run('On GSM8K, training Qwen3-4B with DPO gives 4.1% higher accuracy compared to GRPO at half the cost.');
+    const rels = typed(out);
+    expect(rels).toContain('DPO EVALUATED_ON GSM8K');
+    expect(rels).not.toContain('GRPO EVALUATED_ON GSM8K');
+  });
+});
