@@ -19,6 +19,13 @@ const NODE_TEXT = {
   'text-outline-width': 2,
   'min-zoomed-font-size': 5,
 } as const;
+/** Colour, shape and size come from the palette through data fields set by sync(): one selector, not one per type. */
+const NODE_SHAPE = {
+  'background-color': 'data(color)',
+  shape: 'data(shape)' as cytoscape.Css.NodeShape,
+  width: 'data(size)',
+  height: 'data(size)',
+} as const;
 const EDGE_TEXT = {
   'font-size': 9,
   color: '#b9c3d1',
@@ -43,10 +50,7 @@ function largeStylesheet(): cytoscape.StylesheetJson {
     {
       selector: 'node',
       style: {
-        'background-color': 'data(color)',
-        shape: 'data(shape)' as cytoscape.Css.NodeShape,
-        width: 'data(size)',
-        height: 'data(size)',
+        ...NODE_SHAPE,
         'border-width': 0,
         'overlay-opacity': 0,
       },
@@ -72,11 +76,7 @@ function fullStylesheet(): cytoscape.StylesheetJson {
     {
       selector: 'node',
       style: {
-        // Colour and shape come from the palette through data fields set by sync(): one selector, not one per type.
-        'background-color': 'data(color)',
-        shape: 'data(shape)' as cytoscape.Css.NodeShape,
-        width: 'data(size)',
-        height: 'data(size)',
+        ...NODE_SHAPE,
         label: 'data(display)',
         ...NODE_TEXT,
         'border-width': 1.5,
