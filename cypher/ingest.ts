@@ -8,7 +8,7 @@ export const INGEST = {
   /** Every stored document's content hash, read once before an ingest: unchanged files then cost no query at all. */
   documentHashes: `
     MATCH (d:Document)
-    RETURN d.id AS id, d.contentHash AS contentHash`,
+    RETURN d.id AS id, d.contentHash AS contentHash, d.path AS path, d.identity AS identity`,
 
   documentHash: `
     MATCH (d:Document {id: $id})
@@ -36,7 +36,8 @@ export const INGEST = {
     MERGE (d:Document {id: $doc.id})
     SET d.path = $doc.path, d.title = $doc.title, d.publication = $doc.publication, d.issue = $doc.issue,
         d.date = $doc.date, d.url = $doc.url, d.text = $doc.text, d.contentHash = $doc.contentHash,
-        d.wordCount = $doc.wordCount, d.ingestedAt = datetime()`,
+        d.wordCount = $doc.wordCount, d.identity = $doc.identity, d.topics = $doc.topics, d.warnings = $doc.warnings,
+        d.ingestedAt = datetime()`,
 
   upsertEntities: `
     UNWIND $entities AS row
@@ -64,6 +65,20 @@ export const INGEST = {
     MERGE (d)-[r:MENTIONS]->(e)
     SET r.count = row.count`,
 
+  /** Front-matter facts: the document LISTS an entity, with the field and reason, and no text offset. */
+  clearDocumentFacts: `
+    MATCH (:Document {id: $id})-[r:LISTS]->()
+    DELETE r`,
+  mergeFacts: `
+    UNWIND $facts AS row
+    MATCH (d:Document {id: row.documentId}), (e:Entity {id: row.entityId})
+    MERGE (d)-[r:LISTS {field: row.field}]->(e)
+    SET r.reason = row.reason, r.value = row.value`,
+  /** Entities a document lists in its front matter, so orphans can be removed after a rewrite. */
+  documentListedIds: `
+    MATCH (:Document {id: $id})-[:LISTS]->(e:Entity)
+    RETURN collect(e.id) AS ids`,
+
   mergeRelations: `
     UNWIND $relations AS row
     MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})
@@ -79,7 +94,8 @@ export const INGEST = {
     MERGE (d:Document {id: doc.id})
     SET d.path = doc.path, d.title = doc.title, d.publication = doc.publication, d.issue = doc.issue,
         d.date = doc.date, d.url = doc.url, d.text = doc.text, d.contentHash = doc.contentHash,
-        d.wordCount = doc.wordCount, d.ingestedAt = datetime()`,
+        d.wordCount = doc.wordCount, d.identity = doc.identity, d.topics = doc.topics, d.warnings = doc.warnings,
+        d.ingestedAt = datetime()`,
 
   createMentionsBatch: `
     UNWIND $mentions AS row
@@ -103,7 +119,7 @@ export const INGEST = {
   deleteOrphanEntities: `
     UNWIND $ids AS id
     MATCH (e:Entity {id: id})
-    WHERE NOT EXISTS { (e)<-[:REFERS_TO]-(:Mention) }
+    WHERE NOT EXISTS { (e)<-[:REFERS_TO]-(:Mention) } AND NOT EXISTS { (e)<-[:LISTS]-(:Document) }
     DETACH DELETE e`,
 
   /** After a removal, aliases are recomputed from the mentions that remain. */

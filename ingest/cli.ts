@@ -14,6 +14,8 @@ const USAGE = `usage: npm run ingest -- [--max-mb N] [--batch N] <file|folder|fe
          --batch N   documents per write transaction (default 25; 1 writes each document on its own)
        npm run ingest -- --remove <document-id|path> ...`;
 
+const PIPED_PROGRESS_MS = 5000;
+
 function progressLine(p: IngestProgress, totalFiles: number): string {
   const wps = p.elapsedMs > 0 ? Math.round((p.words / p.elapsedMs) * 1000) : 0;
   const name = p.current.length > 40 ? `…${p.current.slice(-39)}` : p.current;
@@ -27,12 +29,14 @@ function progressLine(p: IngestProgress, totalFiles: number): string {
 function printSummary(s: IngestSummary): void {
   const d = s.documents;
   console.log(`\nIngested in ${(s.elapsedMs / 1000).toFixed(1)} s: ${d.created} new, ${d.updated} updated, ${d.unchanged} unchanged document(s); ${s.words.toLocaleString('en')} words.`);
+  if (s.replaced) console.log(`Replaced ${s.replaced} stored document(s) written under an older identity or path.`);
   const table = (title: string, rec: Record<string, number | undefined>) => {
     const rows = Object.entries(rec).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0));
     if (rows.length) console.log(`${title}: ${rows.map(([k, v]) => `${k} ${v}`).join(', ')}`);
   };
   table('Entities by type', s.entitiesByType);
   table('Relations by type', s.relationsByType);
+  for (const f of s.warnings) console.log(`warning ${f.path}: ${f.reason}`);
   for (const f of s.skipped) console.log(`skipped ${f.path}: ${f.reason}`);
   for (const f of s.failed) console.log(`FAILED ${f.path}: ${f.reason}`);
 }
@@ -83,12 +87,18 @@ async function main(): Promise<number> {
       return missing === positionals.length ? 1 : 0;
     }
     const tty = process.stderr.isTTY;
-    const totalFiles = tty ? await countInputFiles(positionals) : 0;
+    const totalFiles = await countInputFiles(positionals);
+    // Piped (CI, logs): a plain line every few seconds instead of a redrawn one.
+    let lastLine = 0;
     const summary = await ingestInputs(conn.driver, positionals, {
       maxBytes: maxMb === undefined ? undefined : maxMb * 1024 * 1024,
       batchDocuments: batch,
       onProgress: (p) => {
         if (tty) process.stderr.write(`\r\x1b[2K${progressLine(p, totalFiles)}`);
+        else if (p.elapsedMs - lastLine >= PIPED_PROGRESS_MS) {
+          lastLine = p.elapsedMs;
+          process.stderr.write(`${progressLine(p, totalFiles).trim()}\n`);
+        }
       },
     });
     if (tty) process.stderr.write('\n');

@@ -23,9 +23,71 @@ export type RelationType = (typeof RELATION_TYPES)[number];
 /** Sentence-level co-occurrence, stored apart from the typed relations above. */
 export const CO_MENTION = 'CO_MENTIONED' as const;
 
+/**
+ * What the readers keep of a document's structure, in plain-text offsets: the strongest signals a newsletter
+ * carries (what a name links to, what is emphasised, headings, list items, table cells, speaker labels).
+ * `code` blocks are kept in the text but excluded from extraction.
+ */
+export const STRUCTURE_KINDS = [
+  'link',
+  'emphasis',
+  'strong',
+  'heading',
+  'list-item',
+  'table-cell',
+  'blockquote',
+  'code',
+  'inline-code',
+  'footnote',
+  'speaker',
+] as const;
+export type StructureKind = (typeof STRUCTURE_KINDS)[number];
+
+export interface StructureSpan {
+  kind: StructureKind;
+  start: number;
+  end: number;
+  /** Links: the target as written. */
+  href?: string;
+  /** Headings: 1-6. */
+  level?: number;
+}
+
+/** Front-matter fields whose values name things, and the entity type each names (null: a topic, not an entity). */
+export const FACT_FIELDS = {
+  companies: 'Lab',
+  labs: 'Lab',
+  organizations: 'Lab',
+  models: 'Model',
+  people: 'Person',
+  authors: 'Person',
+  author: 'Person',
+  tags: null,
+  topics: null,
+} as const satisfies Record<string, EntityType | null>;
+export type FactField = keyof typeof FACT_FIELDS;
+
+/** A document-level fact from front matter: no text offset, its own reason (`front-matter-companies`, ...). */
+export interface DocumentFact {
+  field: FactField;
+  value: string;
+  reason: string;
+}
+
+/** A front-matter fact resolved to an entity: written as (Document)-[:LISTS {field, reason, value}]->(Entity). */
+export interface FactLink {
+  documentId: string;
+  entityId: string;
+  field: FactField;
+  value: string;
+  reason: string;
+}
+
 export interface DocumentRecord {
-  /** Stable id: hash of publication + normalised path-independent identity (see ingest/document-id.ts). */
+  /** Stable id: hash of what identifies the issue (see readers/identity.ts), never of the folder it sits in. */
   id: string;
+  /** The identity the id hashes ("url:…", "post:…", "meta:…", "file:…"): shown when two inputs collide. */
+  identity?: string;
   /** The path (or URL) as given by the user. */
   path: string;
   title: string;
@@ -40,6 +102,12 @@ export interface DocumentRecord {
   /** sha256 of `text` + metadata: an unchanged file re-ingests as a no-op. */
   contentHash: string;
   wordCount: number;
+  /** Links, emphasis, headings, list items, cells, code, speakers: offsets into `text`. */
+  structure?: StructureSpan[];
+  /** Front-matter facts (companies, models, people, authors, tags, topics). */
+  facts?: DocumentFact[];
+  /** What the reader had to work around (a broken front matter read leniently, ...). */
+  warnings?: string[];
 }
 
 export interface MentionRecord {
@@ -83,4 +151,5 @@ export interface Extraction {
   documents: DocumentRecord[];
   entities: EntityRecord[];
   relations: RelationRecord[];
+  facts?: FactLink[];
 }

@@ -16,8 +16,9 @@ import { availableParallelism } from 'node:os';
 import type { Extractor, KnownEntity, PreparedText } from './extract/index.ts';
 import type { PreparePool } from './extract/parallel.ts';
 import type { DocumentRecord, EntityType, RelationType } from './model.ts';
+import { distinctIdentity, legacyDocumentId } from './readers/identity.ts';
 import { readInputs } from './readers/index.ts';
-import { documentHashes, writeDocument, writeNewDocuments, type ExtractedDocument, type WriteStatus } from './write.ts';
+import { documentHashes, removeDocument, writeDocument, writeNewDocuments, type ExtractedDocument, type StoredDocument, type WriteStatus } from './write.ts';
 
 export interface IngestProgress {
   documents: number;
@@ -30,6 +31,10 @@ export interface IngestSummary {
   documents: Record<WriteStatus, number>;
   failed: { path: string; reason: string }[];
   skipped: { path: string; reason: string }[];
+  /** Read, but with something worth knowing: a front matter read leniently, an identity shared with another input. */
+  warnings: { path: string; reason: string }[];
+  /** Stored documents replaced by a document of this run (an edited file, a store built with an older identity). */
+  replaced: number;
   entitiesByType: Partial<Record<EntityType, number>>;
   relationsByType: Partial<Record<RelationType | 'CO_MENTIONED', number>>;
   words: number;
@@ -63,6 +68,23 @@ export async function loadKnownEntities(driver: Driver): Promise<KnownEntity[]> 
   }
 }
 
+/**
+ * Stored documents a new document replaces: the one at the same local path under another identity (the file was
+ * edited into another issue's identity), and one written under this document's legacy id by an older version
+ * (which merged distinct issues that shared a title). Feed items are never matched by path: a feed's item N is
+ * another issue tomorrow.
+ */
+function staleDocuments(doc: DocumentRecord, stored: Map<string, StoredDocument>): string[] {
+  const out: string[] = [];
+  const legacy = legacyDocumentId(doc, doc.path);
+  const legacyDoc = stored.get(legacy);
+  if (legacy !== doc.id && legacyDoc && legacyDoc.identity === null) out.push(legacy);
+  if (!doc.path.includes('#') && !/^https?:/i.test(doc.path)) {
+    for (const [id, s] of stored) if (s.path === doc.path && id !== doc.id && !out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
 export async function ingestInputs(driver: Driver, inputs: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
   const hashes = await documentHashes(driver);
@@ -82,12 +104,15 @@ export async function ingestInputs(driver: Driver, inputs: string[], opts: Inges
     documents: { created: 0, updated: 0, unchanged: 0 },
     failed: [],
     skipped: [],
+    warnings: [],
+    replaced: 0,
     entitiesByType: {},
     relationsByType: {},
     words: 0,
     elapsedMs: 0,
   };
   const seenEntities = new Set<string>();
+  const seenThisRun = new Map<string, { path: string; contentHash: string }>();
   let processed = 0;
   let pool: PreparePool | undefined;
 
@@ -118,7 +143,7 @@ export async function ingestInputs(driver: Driver, inputs: string[], opts: Inges
       // The batch rolled back as a whole: write its documents one by one, so only the bad one is lost.
       for (const item of items) {
         try {
-          summary.documents[await writeDocument(driver, item.doc, item.entities, item.relations)]++;
+          summary.documents[await writeDocument(driver, item.doc, item.entities, item.relations, item.facts)]++;
           count(item);
         } catch (err) {
           fail(item.doc, err);
@@ -157,7 +182,7 @@ export async function ingestInputs(driver: Driver, inputs: string[], opts: Inges
       await flush();
       await inFlight;
       try {
-        summary.documents[await writeDocument(driver, doc, extracted.entities, extracted.relations)]++;
+        summary.documents[await writeDocument(driver, doc, extracted.entities, extracted.relations, extracted.facts)]++;
         count(extracted);
       } catch (err) {
         fail(doc, err);
@@ -172,17 +197,35 @@ export async function ingestInputs(driver: Driver, inputs: string[], opts: Inges
         summary.skipped.push({ path: outcome.path, reason: outcome.reason });
         continue;
       }
-      const { doc } = outcome;
+      let { doc } = outcome;
+      for (const w of doc.warnings ?? []) summary.warnings.push({ path: doc.path, reason: w });
+      // Two inputs of this run with one identity but different content are two issues: never merged silently.
+      const earlier = seenThisRun.get(doc.id);
+      if (earlier && earlier.contentHash !== doc.contentHash) {
+        const renamed = distinctIdentity(doc);
+        summary.warnings.push({ path: doc.path, reason: `same identity as ${earlier.path} (${doc.identity}) with other content: kept apart as ${renamed.identity}` });
+        doc = renamed;
+      }
+      if (!seenThisRun.has(doc.id)) seenThisRun.set(doc.id, { path: doc.path, contentHash: doc.contentHash });
       processed++;
       summary.words += doc.wordCount;
-      const previous = hashes.get(doc.id);
+      const previous = hashes.get(doc.id)?.contentHash;
       if (previous === doc.contentHash) {
         summary.documents.unchanged++;
         progress(doc);
         continue;
       }
+      if (previous === undefined) {
+        for (const staleId of staleDocuments(doc, hashes)) {
+          // What the stale document wrote goes before this one is written, so nothing of it lingers.
+          await flush();
+          await inFlight;
+          if (await removeDocument(driver, staleId)) summary.replaced++;
+          hashes.delete(staleId);
+        }
+      }
       // Later copies of the same document (same id) see this one as written.
-      hashes.set(doc.id, doc.contentHash);
+      hashes.set(doc.id, { contentHash: doc.contentHash, path: doc.path, identity: doc.identity ?? null });
       queuedWords += doc.wordCount;
       if (!pool && workers > 0 && queuedWords >= POOL_MIN_WORDS) pool = new (await import('./extract/parallel.ts')).PreparePool(workers);
       const prepared = pool?.prepare(doc.text);

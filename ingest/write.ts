@@ -5,10 +5,10 @@
  * - writeNewDocuments: several NEW documents (not in the graph yet) in one transaction with UNWIND batches; the
  *   ingest pipeline retries a failed batch one document at a time, so a bad document never loses the others.
  */
-import type { Driver } from 'neo4j-driver';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { z } from 'zod';
 import { INGEST } from '../cypher/ingest.ts';
-import { CO_MENTION, ENTITY_TYPES, RELATION_TYPES, type DocumentRecord, type EntityRecord, type RelationRecord } from './model.ts';
+import { CO_MENTION, ENTITY_TYPES, FACT_FIELDS, RELATION_TYPES, type DocumentRecord, type EntityRecord, type FactLink, type RelationRecord } from './model.ts';
 
 /**
  * Write transactions attempted by this process. Each bumps the graph version in Neo4j as its LAST statement (so the
@@ -49,12 +49,24 @@ export async function documentHash(driver: Driver, id: string): Promise<string |
   }
 }
 
-/** Every stored document's content hash, in one query (id → hash). */
-export async function documentHashes(driver: Driver): Promise<Map<string, string | null>> {
+export interface StoredDocument {
+  contentHash: string | null;
+  path: string | null;
+  /** Null for a document written before identities were stored (see readers/identity.ts legacyDocumentId). */
+  identity: string | null;
+}
+
+/** Every stored document's content hash, path and identity, in one query (id → stored). */
+export async function documentHashes(driver: Driver): Promise<Map<string, StoredDocument>> {
   const session = driver.session({ defaultAccessMode: 'READ' });
   try {
     const res = await session.executeRead((tx) => tx.run(INGEST.documentHashes));
-    return new Map(res.records.map((r) => [r.get('id') as string, (r.get('contentHash') as string | null) ?? null]));
+    return new Map(
+      res.records.map((r) => [
+        r.get('id') as string,
+        { contentHash: (r.get('contentHash') as string | null) ?? null, path: (r.get('path') as string | null) ?? null, identity: (r.get('identity') as string | null) ?? null },
+      ]),
+    );
   } finally {
     await session.close();
   }
@@ -64,6 +76,27 @@ export interface ExtractedDocument {
   doc: DocumentRecord;
   entities: EntityRecord[];
   relations: RelationRecord[];
+  facts?: FactLink[];
+}
+
+/** The Document node's properties: the text and metadata, not the reader's structure table. */
+function documentRow(doc: DocumentRecord) {
+  const topics = (doc.facts ?? []).filter((f) => FACT_FIELDS[f.field] === null).map((f) => f.value);
+  return {
+    id: doc.id,
+    path: doc.path,
+    title: doc.title,
+    publication: doc.publication,
+    issue: doc.issue,
+    date: doc.date,
+    url: doc.url,
+    text: doc.text,
+    contentHash: doc.contentHash,
+    wordCount: doc.wordCount,
+    identity: doc.identity ?? null,
+    topics,
+    warnings: doc.warnings ?? [],
+  };
 }
 
 function documentRows(doc: DocumentRecord, entities: EntityRecord[], relations: RelationRecord[]) {
@@ -101,7 +134,9 @@ export async function writeNewDocuments(driver: Driver, items: ExtractedDocument
   const mentions: ReturnType<typeof documentRows>['mentionRows'] = [];
   const counts: Array<{ documentId: string; entityId: string; count: number }> = [];
   const relations: ReturnType<typeof documentRows>['relationRows'] = [];
-  for (const { doc, entities: ents, relations: rels } of items) {
+  const facts: FactLink[] = [];
+  for (const { doc, entities: ents, relations: rels, facts: docFacts } of items) {
+    facts.push(...(docFacts ?? []));
     const rows = documentRows(doc, ents, rels);
     for (const e of rows.entityRows) {
       const prev = entities.get(e.id);
@@ -115,11 +150,12 @@ export async function writeNewDocuments(driver: Driver, items: ExtractedDocument
   const session = driver.session({ defaultAccessMode: 'WRITE' });
   try {
     await session.executeWrite(async (tx) => {
-      await tx.run(INGEST.upsertDocuments, { docs: items.map(({ doc }) => ({ ...doc })) });
+      await tx.run(INGEST.upsertDocuments, { docs: items.map(({ doc }) => documentRow(doc)) });
       await tx.run(INGEST.upsertEntities, { entities: [...entities.values()] });
       await tx.run(INGEST.createMentionsBatch, { mentions });
       await tx.run(INGEST.mergeDocumentMentionsBatch, { counts });
       await tx.run(INGEST.mergeRelations, { relations });
+      if (facts.length) await tx.run(INGEST.mergeFacts, { facts });
       await tx.run(INGEST.bumpGraphVersion);
     });
   } finally {
@@ -129,11 +165,19 @@ export async function writeNewDocuments(driver: Driver, items: ExtractedDocument
   }
 }
 
+/** Entities a document mentions or lists: the ones that may be orphaned when it is rewritten or removed. */
+async function contributedEntityIds(tx: ManagedTransaction, id: string): Promise<string[]> {
+  const mentioned = ((await tx.run(INGEST.documentEntityIds, { id })).records[0]?.get('ids') as string[] | undefined) ?? [];
+  const listed = ((await tx.run(INGEST.documentListedIds, { id })).records[0]?.get('ids') as string[] | undefined) ?? [];
+  return [...new Set([...mentioned, ...listed])];
+}
+
 export async function writeDocument(
   driver: Driver,
   doc: DocumentRecord,
   entities: EntityRecord[],
   relations: RelationRecord[],
+  facts: FactLink[] = [],
 ): Promise<WriteStatus> {
   const previous = await documentHash(driver, doc.id);
   if (previous === doc.contentHash) return 'unchanged';
@@ -142,13 +186,13 @@ export async function writeDocument(
   const session = driver.session({ defaultAccessMode: 'WRITE' });
   try {
     await session.executeWrite(async (tx) => {
-      const before = await tx.run(INGEST.documentEntityIds, { id: doc.id });
-      const previousEntityIds = (before.records[0]?.get('ids') as string[] | undefined) ?? [];
+      const previousEntityIds = await contributedEntityIds(tx, doc.id);
       if (previous !== null) {
         await tx.run(INGEST.clearDocumentRelations, { id: doc.id });
         await tx.run(INGEST.clearDocumentMentions, { id: doc.id });
+        await tx.run(INGEST.clearDocumentFacts, { id: doc.id });
       }
-      await tx.run(INGEST.upsertDocument, { doc: { ...doc } });
+      await tx.run(INGEST.upsertDocument, { doc: documentRow(doc) });
       await tx.run(INGEST.upsertEntities, { entities: entityRows });
       await tx.run(INGEST.createMentions, { documentId: doc.id, mentions: mentionRows });
       await tx.run(INGEST.mergeDocumentMentions, {
@@ -156,6 +200,7 @@ export async function writeDocument(
         counts: [...counts].map(([entityId, count]) => ({ entityId, count })),
       });
       await tx.run(INGEST.mergeRelations, { relations: relationRows });
+      if (facts.length) await tx.run(INGEST.mergeFacts, { facts });
       if (previousEntityIds.length) {
         await tx.run(INGEST.deleteOrphanEntities, { ids: previousEntityIds });
         await tx.run(INGEST.recomputeAliases, { ids: previousEntityIds.filter((id) => counts.has(id)) });
@@ -186,7 +231,7 @@ export async function removeDocument(driver: Driver, key: string): Promise<Remov
       const rec = found.records[0];
       if (!rec) return null;
       const id = rec.get('id') as string;
-      const ids = ((await tx.run(INGEST.documentEntityIds, { id })).records[0]?.get('ids') as string[]) ?? [];
+      const ids = await contributedEntityIds(tx, id);
       await tx.run(INGEST.clearDocumentRelations, { id });
       await tx.run(INGEST.clearDocumentMentions, { id });
       await tx.run(INGEST.deleteDocument, { id });

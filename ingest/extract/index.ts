@@ -1,4 +1,5 @@
-import type { DocumentRecord, EntityRecord, EntityType, Extraction, MentionRecord, RelationRecord } from '../model.ts';
+import type { DocumentRecord, EntityRecord, EntityType, Extraction, FactLink, MentionRecord, RelationRecord } from '../model.ts';
+import { resolveFacts } from './facts.ts';
 import { EntityRegistry, type KnownEntity } from '../resolve/registry.ts';
 import { isAcronym } from '../resolve/normalize.ts';
 import { LEXICON, MODEL_FAMILIES } from '../rules/lexicon.ts';
@@ -86,7 +87,7 @@ export class Extractor {
   }
 
   /** `prepared` (from prepareText(doc.text), e.g. computed on a worker) skips the text-only half; the result is identical. */
-  extract(doc: DocumentRecord, prepared?: PreparedText): { entities: EntityRecord[]; relations: RelationRecord[] } {
+  extract(doc: DocumentRecord, prepared?: PreparedText): { entities: EntityRecord[]; relations: RelationRecord[]; facts: FactLink[] } {
     if (!doc || typeof doc.text !== 'string' || typeof doc.id !== 'string') throw new TypeError(`extract expects a DocumentRecord, got ${JSON.stringify(doc)?.slice(0, 200)}`);
     const text = doc.text;
     const lines = splitLines(text);
@@ -155,6 +156,9 @@ export class Extractor {
       }
     }
     this.repeatMentions(text, resolved);
+    // Code blocks stay in the text for the reader but name nothing.
+    const code = (doc.structure ?? []).filter((s) => s.kind === 'code');
+    if (code.length) for (let i = resolved.length - 1; i >= 0; i--) if (code.some((c) => resolved[i]!.start < c.end && c.start < resolved[i]!.end)) resolved.splice(i, 1);
 
     const placed: Placed[] = resolved.map((r) => ({ id: r.id, type: r.type, start: r.start, end: r.end, sentence: sentenceOf(r.start) }));
     const bySentence = new Map<number, Placed[]>();
@@ -187,7 +191,9 @@ export class Extractor {
     const entities = this.records(doc, resolved, sentences, sentenceOf);
     const relations = [...sink.records(), ...coMentions(doc.id, bySentence, sentences)].sort(compareRelations);
     for (const e of entities) this.learn({ id: e.id, name: e.name, type: e.type, aliases: e.aliases });
-    return { entities, relations };
+    // Listed-only entities are not learnt: a front-matter slug is no evidence of how the text writes a name.
+    const { facts, listedOnly } = resolveFacts(doc, this.registry, entities);
+    return { entities: [...entities, ...listedOnly].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), relations, facts };
   }
 
   private typeOf(name: string): EntityType | undefined {
@@ -354,8 +360,10 @@ export function extractAll(docs: DocumentRecord[], known: KnownEntity[] = []): E
   const extractor = new Extractor(known);
   const merged = new Map<string, EntityRecord>();
   const relations: RelationRecord[] = [];
+  const facts: FactLink[] = [];
   for (const doc of docs) {
     const out = extractor.extract(doc);
+    facts.push(...out.facts);
     for (const e of out.entities) {
       const prev = merged.get(e.id);
       if (prev) prev.mentions.push(...e.mentions);
@@ -367,5 +375,5 @@ export function extractAll(docs: DocumentRecord[], known: KnownEntity[] = []): E
   const entities = [...merged.values()]
     .map((e) => ({ ...e, aliases: finalAliases.get(e.id) ?? e.aliases }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { documents: docs, entities, relations };
+  return { documents: docs, entities, relations, facts };
 }

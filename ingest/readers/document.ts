@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import type { DocumentRecord } from '../model.ts';
+import type { DocumentFact, DocumentRecord, StructureSpan } from '../model.ts';
 import { parseDate } from './dates.ts';
+import { idOf, identityKey } from './identity.ts';
 import { inferMetadata } from './metadata.ts';
+import { speakerLabels } from './speakers.ts';
 
 export interface KnownMeta {
   title?: string | null;
@@ -10,35 +12,25 @@ export interface KnownMeta {
   issue?: string | null;
   date?: string | null;
   url?: string | null;
+  postId?: string | null;
+}
+
+export interface ReadText {
+  text: string;
+  structure?: StructureSpan[];
+  facts?: DocumentFact[];
+  warnings?: string[];
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-
-function identityPart(value: string | null): string {
-  return (value ?? '').normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
-
-/** "notes/2025-07-31 My Issue.MD" and "other/2025-07-31-my-issue.md" share one identity. */
-function normalisedFileName(path: string): string {
-  return identityPart(basename(path).replace(/\.[a-z0-9]+$/i, ''));
-}
-
-/**
- * The id hashes what identifies an issue independently of where the file lives, so the same issue
- * re-ingested from another folder maps onto the same node.
- */
-export function documentId(meta: { publication: string | null; issue: string | null; title: string | null }, path: string): string {
-  const parts = [meta.publication, meta.issue, meta.title].map(identityPart).filter(Boolean);
-  const key = parts.length > 0 ? `meta:${parts.join('|')}` : `file:${normalisedFileName(path)}`;
-  return sha256(key).slice(0, 16);
-}
 
 export function countWords(text: string): number {
   return text.match(/\S+/g)?.length ?? 0;
 }
 
 /** Builds the record; explicit metadata (front matter, feed fields) wins over inference. */
-export function makeDocument(path: string, text: string, known: KnownMeta = {}): DocumentRecord {
+export function makeDocument(path: string, read: ReadText | string, known: KnownMeta = {}): DocumentRecord {
+  const { text, structure = [], facts = [], warnings = [] } = typeof read === 'string' ? { text: read } : read;
   const inferred = inferMetadata(text, basename(path));
   const date = known.date ? (parseDate(known.date) ?? inferred.date) : inferred.date;
   const meta = {
@@ -48,6 +40,19 @@ export function makeDocument(path: string, text: string, known: KnownMeta = {}):
     date,
     url: known.url ?? null,
   };
-  const contentHash = sha256(JSON.stringify([text, meta.title, meta.publication, meta.issue, meta.date, meta.url]));
-  return { id: documentId(meta, path), path, ...meta, text, contentHash, wordCount: countWords(text) };
+  const identity = identityKey({ ...meta, postId: known.postId ?? null }, path);
+  const withSpeakers = [...structure, ...speakerLabels(text, structure)].sort((a, b) => a.start - b.start || b.end - a.end);
+  const contentHash = sha256(JSON.stringify([text, meta.title, meta.publication, meta.issue, meta.date, meta.url, facts]));
+  return {
+    id: idOf(identity),
+    identity,
+    path,
+    ...meta,
+    text,
+    contentHash,
+    wordCount: countWords(text),
+    structure: withSpeakers,
+    facts,
+    warnings,
+  };
 }

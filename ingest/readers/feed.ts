@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { DocumentRecord } from '../model.ts';
+import type { DocumentRecord, StructureSpan } from '../model.ts';
 import { makeDocument } from './document.ts';
 import { htmlToText, looksLikeHtml } from './html.ts';
 import { tidyText } from './plain.ts';
@@ -35,8 +35,8 @@ function link(value: unknown): string | null {
   return text(chosen) || null;
 }
 
-function body(raw: string): string {
-  return looksLikeHtml(raw) ? htmlToText(raw).text : tidyText(raw);
+function body(raw: string): { text: string; structure: StructureSpan[] } {
+  return looksLikeHtml(raw) ? htmlToText(raw) : { text: tidyText(raw), structure: [] };
 }
 
 export function isFeed(source: string): boolean {
@@ -60,16 +60,22 @@ export function readFeed(source: string, path: string): FeedOutcome[] {
     const itemPath = `${path}#item-${index + 1}`;
     const title = text(item.title).replace(/\s+/g, ' ').trim();
     const raw = text(item['content:encoded']) || text(item.content) || text(item.description) || text(item.summary);
-    const content = raw ? body(raw) : '';
+    const { text: content, structure } = raw ? body(raw) : { text: '', structure: [] };
     if (!title && !content) return { kind: 'skipped', path: itemPath, reason: 'feed item has neither title nor content' };
     if (!content) return { kind: 'skipped', path: itemPath, reason: `feed item "${title}" has no content` };
     const date = text(item.pubDate) || text(item.published) || text(item.updated) || text(item['dc:date']);
-    const fullText = title && !content.startsWith(title) ? `${title}\n\n${content}` : content;
-    const doc = makeDocument(itemPath, fullText, {
+    // The title heads the text (as a heading span) unless the content already starts with it.
+    const prefix = title && !content.startsWith(title) ? `${title}\n\n` : '';
+    const spans = prefix
+      ? [{ kind: 'heading' as const, start: 0, end: title.length, level: 1 }, ...structure.map((s) => ({ ...s, start: s.start + prefix.length, end: s.end + prefix.length }))]
+      : structure;
+    const guid = text(item.guid) || text(item.id) || null;
+    const doc = makeDocument(itemPath, { text: prefix + content, structure: spans }, {
       title: title || null,
       publication,
       date: date ? (Number.isNaN(Date.parse(date)) ? date : new Date(date).toISOString().slice(0, 10)) : null,
-      url: link(item.link) ?? (text(item.guid) || null),
+      url: link(item.link) ?? (guid && /^https?:\/\//.test(guid) ? guid : null),
+      postId: guid,
     });
     return { kind: 'document', doc };
   });

@@ -5,7 +5,8 @@ import { DEFAULT_MAX_BYTES, decodeText } from './decode.ts';
 import { makeDocument } from './document.ts';
 import { isFeed, readFeed } from './feed.ts';
 import { htmlToText } from './html.ts';
-import { markdownToText, splitFrontMatter } from './markdown.ts';
+import { splitFrontMatter } from './front-matter.ts';
+import { markdownToText } from './markdown.ts';
 import { tidyText } from './plain.ts';
 
 export type ReadOutcome = { kind: 'document'; doc: DocumentRecord } | { kind: 'skipped'; path: string; reason: string };
@@ -26,16 +27,16 @@ const skipped = (path: string, reason: string): ReadOutcome => ({ kind: 'skipped
 export function readSource(path: string, source: string, ext: string): ReadOutcome[] {
   if (FEED_EXT.has(ext) || (ext === '' && isFeed(source))) return readFeed(source, path);
   if (HTML_EXT.has(ext)) {
-    const { title, text } = htmlToText(source);
+    const { title, text, structure } = htmlToText(source);
     if (!text) return [skipped(path, 'HTML document has no text')];
-    return [{ kind: 'document', doc: makeDocument(path, text, { title }) }];
+    return [{ kind: 'document', doc: makeDocument(path, { text, structure }, { title }) }];
   }
   if (MARKDOWN_EXT.has(ext)) {
-    const split = splitFrontMatter(source);
-    if (!split.ok) return [skipped(path, split.reason)];
-    const text = markdownToText(split.body);
+    // A broken front matter costs a warning, never the body.
+    const { meta, body, warnings } = splitFrontMatter(source);
+    const { text, structure } = markdownToText(body);
     if (!text) return [skipped(path, 'markdown document has no text')];
-    return [{ kind: 'document', doc: makeDocument(path, text, split.meta) }];
+    return [{ kind: 'document', doc: makeDocument(path, { text, structure, facts: meta.facts, warnings }, meta) }];
   }
   if (TEXT_EXT.has(ext)) return [{ kind: 'document', doc: makeDocument(path, tidyText(source)) }];
   return [skipped(path, `unsupported file type "${ext || '(none)'}"`)];

@@ -158,9 +158,12 @@ describe('bad inputs are skipped with a reason', () => {
     expect(skips(outs)[0]!.reason).toMatch(/too large/);
   });
 
-  it('broken front matter, with the YAML message', async () => {
+  it('broken front matter costs a warning, never the body', async () => {
     const outs = await collect([join(FIXTURES, 'broken-front-matter.md')]);
-    expect(skips(outs)[0]!.reason).toMatch(/^broken front matter: /);
+    expect(skips(outs)).toEqual([]);
+    const [doc] = docs(outs);
+    expect(doc!.text).toBe('Body text that is read all the same.');
+    expect(doc!.warnings).toEqual([expect.stringMatching(/^front matter is not valid YAML \(.+\); read leniently$/)]);
   });
 
   it('missing paths and unsupported types', async () => {

@@ -40,8 +40,9 @@ beforeAll(async () => {
   write('binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]), /binary/);
   write('invalid-utf8.txt', Buffer.concat([Buffer.from('Acme Labs and '), Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xff]), Buffer.from(' GRPO.')]), /UTF-8/);
   write('lone-surrogate.md', Buffer.concat([Buffer.from('# T\n\nText '), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from(' more.')]), /UTF-8/);
-  write('broken-front-matter.md', '---\ntitle: [unclosed\ndate: : :\n---\n\nBody text about GRPO.\n', /front matter/);
-  write('front-matter-not-a-map.md', '---\n- just\n- a list\n---\n\nBody text about GRPO.\n', /front matter/);
+  // A bad header never costs the body: ingested, with a warning (checked below).
+  write('broken-front-matter.md', '---\ntitle: [unclosed\ndate: : :\n---\n\nBody text about GRPO.\n', 'ingested');
+  write('front-matter-not-a-map.md', '---\n- just\n- a list\n---\n\nBody text about GRPO.\n', 'ingested');
   write('unterminated-front-matter.md', '---\ntitle: x\n\nno closing fence, text about GRPO.\n', /front matter|ingested/);
   write('only-markup.html', '<html><body><script>alert(1)</script><style>p{}</style></body></html>', /no text/);
   write('nested-100k.html', `<html><body>${'<div>'.repeat(100_000)}Deep text: Acme Labs introduced FooPO.${'</div>'.repeat(100_000)}</body></html>`, 'ingested');
@@ -116,6 +117,8 @@ describe('bad files through the ingest pipeline', () => {
         wrong.push(`${name}: expected a skip matching ${expectation}, got ${reasons.join('; ') || (ingested.has(name) ? 'ingested' : 'nothing')}`);
       }
     }
+    const warned = summary.warnings.filter((w) => /front matter/.test(w.reason)).map((w) => w.path.slice(dir.length + 1)).sort();
+    expect(warned).toEqual(['broken-front-matter.md', 'front-matter-not-a-map.md']);
     // The feed: two good items in, the two broken ones reported one by one.
     const feedItems = docs.filter((d) => d.path === 'broken-items.xml').map((d) => d.title).sort();
     const feedSkips = byFile.get('broken-items.xml') ?? [];
