@@ -91,7 +91,7 @@ describe('markup never reaches the text', () => {
   it('drops a JSON object pasted into prose and never turns a stray closing fence into code', () => {
     const md = '- They shared ```cpp\nint x() {\n}\n```\n- **Errors**: the message *{"type":"error","error":{"type":"api_error"}}*.\n- After [a link](https://example.org).\n';
     const [out] = readSource('daily.md', md, '.md');
-    const doc = out!.kind === 'document' ? out.doc : undefined;
+    const doc = out?.kind === 'document' ? out.doc : undefined;
     for (const pattern of MARKUP) expect(doc!.text, pattern).not.toContain(pattern);
     expect(doc!.text).toContain('• After a link.');
     expect(spansOf(doc!, 'code')).toEqual([]);
@@ -129,7 +129,7 @@ describe('the structure table', () => {
   it('keeps HTML structure too: links, headings, list items, cells', () => {
     const html = '<html><head><title>T</title></head><body><h2>Models</h2><p>See <a href="https://hf.co/org/m">M-1</a> and <em>this</em>.</p><ul><li>one</li></ul><table><tr><td>a</td><td>b</td></tr></table></body></html>';
     const [out] = readSource('page.html', html, '.html');
-    const doc = out!.kind === 'document' ? out.doc : undefined;
+    const doc = out?.kind === 'document' ? out.doc : undefined;
     expect(spansOf(doc!, 'heading')).toEqual([{ text: 'Models', href: undefined, level: 2 }]);
     expect(spansOf(doc!, 'link')).toEqual([{ text: 'M-1', href: 'https://hf.co/org/m', level: undefined }]);
     expect(spansOf(doc!, 'list-item').map((s) => s.text)).toEqual(['one']);
