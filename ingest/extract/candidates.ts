@@ -32,6 +32,10 @@ export interface Candidate {
   expansion?: Span;
   /** Paper whose title this candidate is (for paren titles) or heads ("GDPO: ..."). */
   names?: Span;
+  /** The lab a link's URL names (huggingface.co/{org}/…): FROM_LAB when the text names that lab too. */
+  org?: string;
+  /** Another name the thing goes by, read off structure (the @handle a profile link points at). */
+  aliasHint?: string;
 }
 
 export function isCoined(name: string): boolean {
