@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { DocumentRecord, EntityRecord, Extraction, RelationRecord } from '../model.ts';
+import type { DocumentRecord, EntityRecord, Extraction, RelationRecord, FactLink } from '../model.ts';
 import { Extractor, type KnownEntity, type PreparedText } from './index.ts';
 
 const WORKER_URL = new URL('./prepare-worker.ts', import.meta.url);
@@ -112,7 +112,7 @@ export async function* extractStream(
   extractor: Extractor,
   pool: PreparePool,
   window = pool.size * 4,
-): AsyncGenerator<{ doc: DocumentRecord; entities: EntityRecord[]; relations: RelationRecord[] }> {
+): AsyncGenerator<{ doc: DocumentRecord; entities: EntityRecord[]; relations: RelationRecord[]; facts: FactLink[] }> {
   const queue: Array<{ doc: DocumentRecord; prepared: Promise<PreparedText> }> = [];
   const next = async () => {
     const item = queue.shift()!;
@@ -135,6 +135,7 @@ export async function extractAllParallel(docs: DocumentRecord[], known: KnownEnt
   const pool = new PreparePool(opts.workers ?? defaultWorkerCount());
   const merged = new Map<string, EntityRecord>();
   const relations: RelationRecord[] = [];
+  const facts: FactLink[] = [];
   try {
     for await (const out of extractStream(docs, extractor, pool, opts.window)) {
       for (const e of out.entities) {
@@ -143,6 +144,7 @@ export async function extractAllParallel(docs: DocumentRecord[], known: KnownEnt
         else merged.set(e.id, { ...e, mentions: [...e.mentions] });
       }
       relations.push(...out.relations);
+      facts.push(...out.facts);
     }
   } finally {
     await pool.close();
@@ -151,5 +153,5 @@ export async function extractAllParallel(docs: DocumentRecord[], known: KnownEnt
   const entities = [...merged.values()]
     .map((e) => ({ ...e, aliases: finalAliases.get(e.id) ?? e.aliases }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { documents: docs, entities, relations };
+  return { documents: docs, entities, relations, facts };
 }

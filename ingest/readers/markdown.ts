@@ -44,7 +44,8 @@ function renderInline(children: Token[], st: State): void {
       case 'text': {
         if (st.droppedLink > 0) break;
         // A JSON object pasted into prose (an error payload, an embed's attributes) is markup, not language.
-        let s = t.content.includes('{"') ? t.content.replace(JSON_OBJECT, '') : t.content;
+        // A truncated one (no closing brace) runs to the end of its text run.
+        let s = t.content.includes('{"') ? t.content.replace(JSON_OBJECT, '').replace(/\{"[^"{}]*"\s*:.*$/s, '') : t.content;
         if (st.leadClosed) {
           st.leadClosed = false;
           const rest = s.replace(/^\s*[-–—:]?\s*/, '');

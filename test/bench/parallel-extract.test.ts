@@ -41,7 +41,7 @@ describe('parallel extraction', () => {
     const seq = new Extractor(known);
     const expected = docs.map((d) => JSON.stringify(seq.extract(d)));
     const got: string[] = [];
-    for await (const out of extractStream(docs, new Extractor(known), pool, 3)) got.push(JSON.stringify({ entities: out.entities, relations: out.relations }));
+    for await (const out of extractStream(docs, new Extractor(known), pool, 3)) got.push(JSON.stringify({ entities: out.entities, relations: out.relations, facts: out.facts }));
     expect(got).toEqual(expected);
   });
 

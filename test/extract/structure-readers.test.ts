@@ -89,7 +89,7 @@ describe('markup never reaches the text', () => {
   });
 
   it('drops a JSON object pasted into prose and never turns a stray closing fence into code', () => {
-    const md = '- They shared ```cpp\nint x() {\n}\n```\n- **Errors**: the message *{"type":"error","error":{"type":"api_error"}}*.\n- After [a link](https://example.org).\n';
+    const md = '- They shared ```cpp\nint x() {\n}\n```\n- **Errors**: the message *{"type":"error","error":{"type":"api_error"}*.\n- Whole *{"a":"b","c":{"d":1}}* too.\n- After [a link](https://example.org).\n';
     const [out] = readSource('daily.md', md, '.md');
     const doc = out?.kind === 'document' ? out.doc : undefined;
     for (const pattern of MARKUP) expect(doc!.text, pattern).not.toContain(pattern);
