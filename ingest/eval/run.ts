@@ -67,6 +67,8 @@ function evaluateSeeds(result: Extraction, gold: Record<string, GoldFile>) {
   let relTrue = 0;
   let unseenTotal = 0;
   let unseenFound = 0;
+  /** Per gold relation type: stated, both ends found as entities, extracted. Says whether a miss is a name or a pattern. */
+  const relByType = new Map<string, { total: number; endsFound: number; found: number }>();
   const files: FileReport[] = [];
   for (const [file, g] of Object.entries(gold)) {
     const doc = result.documents.find((d) => basename(d.path) === file);
@@ -123,6 +125,10 @@ function evaluateSeeds(result: Extraction, gold: Record<string, GoldFile>) {
       const s = matchOf.get(gs);
       const t = matchOf.get(gt);
       const types = rel.type.split('|');
+      const tally = relByType.get(rel.type) ?? { total: 0, endsFound: 0, found: 0 };
+      relByType.set(rel.type, tally);
+      tally.total++;
+      if (s && t) tally.endsFound++;
       const ok =
         doc && s && t &&
         result.relations.some(
@@ -131,8 +137,10 @@ function evaluateSeeds(result: Extraction, gold: Record<string, GoldFile>) {
             types.includes(r.type) &&
             ((r.source === s.id && r.target === t.id) || (r.type === 'COMPARED_WITH' && r.source === t.id && r.target === s.id)),
         );
-      if (ok) relFound++;
-      else report.missedRelations.push(`${rel.source} ${rel.type} ${rel.target}`);
+      if (ok) {
+        relFound++;
+        tally.found++;
+      } else report.missedRelations.push(`${rel.source} ${rel.type} ${rel.target}`);
     }
   }
   const byType = Object.fromEntries(EVAL_TYPES.map((t) => {
@@ -148,6 +156,7 @@ function evaluateSeeds(result: Extraction, gold: Record<string, GoldFile>) {
     relationRecall: relTotal ? relFound / relTotal : 1,
     relationPrecision: relExtracted ? relTrue / relExtracted : 1,
     relations: { found: relFound, total: relTotal, extracted: relExtracted, true: relTrue },
+    relationsByType: Object.fromEntries([...relByType.entries()].sort()),
     unseenRecall: unseenTotal ? unseenFound / unseenTotal : 1,
     unseen: { found: unseenFound, total: unseenTotal },
     files,
@@ -205,6 +214,7 @@ function printGold(label: string, report: GoldReport, verbose: boolean): void {
   console.log(`entity F1, all types: ${pct(report.all.f1)}  (P ${pct(report.all.precision)}, R ${pct(report.all.recall)})`);
   console.log(`recall of names outside the lexicon: ${pct(report.unseenRecall)} (${report.unseen.found}/${report.unseen.total})`);
   console.log(`typed relations: recall ${pct(report.relationRecall)} (${report.relations.found}/${report.relations.total}), precision ${pct(report.relationPrecision)} (${report.relations.true}/${report.relations.extracted})`);
+  console.log(`  by type (stated / both ends found / extracted): ${Object.entries(report.relationsByType).map(([t, c]) => `${t} ${c.total}/${c.endsFound}/${c.found}`).join(', ')}`);
   if (verbose) {
     for (const f of report.files) {
       console.log(`\n${f.file}\n  missed: ${f.missed.join('; ')}\n  spurious: ${f.spurious.join('; ')}\n  missed relations: ${f.missedRelations.join('; ')}\n  spurious relations: ${f.spuriousRelations.join('; ')}`);

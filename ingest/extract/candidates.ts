@@ -36,6 +36,8 @@ export interface Candidate {
   org?: string;
   /** Another name the thing goes by, read off structure (the @handle a profile link points at). */
   aliasHint?: string;
+  /** A person run proposed by context alone: kept only if it reads as a name (see person-names.ts). */
+  nameCheck?: boolean;
 }
 
 export function isCoined(name: string): boolean {
@@ -90,6 +92,7 @@ export function ruleCandidates(sentences: Sentence[]): Candidate[] {
           if (!accept(rule, surface, m)) continue;
           const start = sentence.start + item.offset;
           const c: Candidate = { start, end: start + surface.length, surface, type: typed.type, reason: rule.reason, strength: typed.strength };
+          if (rule.nameCheck) c.nameCheck = true;
           if (namesAt) {
             // The name the paper goes by is the thing it proposes: typed by its shape, else a method by default.
             c.names = { start: sentence.start + namesAt[0], end: sentence.start + namesAt[1], text: sentence.text.slice(namesAt[0], namesAt[1]) };
@@ -131,10 +134,10 @@ function typeFor(rule: CompiledRule, surface: string, m: RegExpExecArray): { typ
   if (rule.reason === 'policy-optimization-acronym' || rule.reason === 'rl-acronym') return { type: 'Method', strength: 1 };
   const shape = shapeType(surface);
   if (shape) return { type: shape, strength: 1 };
-  const head = m.groups?.head;
+  const head = m.groups?.head ?? m.groups?.head2;
   if (head) {
     const type = headType(head);
-    return type ? { type, strength: 1 } : undefined;
+    return type ? { type, strength: rule.definition ? 2 : 1 } : undefined;
   }
   if (m.groups?.verb && BENCHMARK_SUBJECT_VERBS.test(m.groups.verb)) return { type: 'Benchmark', strength: 1 };
   if (m.groups?.verb && TOOL_OBJECT.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 60))) return { type: 'Tool', strength: 1 };
@@ -154,7 +157,7 @@ function accept(rule: CompiledRule, surface: string, m: RegExpExecArray): boolea
     if (['quoted-proposal', 'introduced-phrase', 'named-concept-clause', 'introduced-lowercase-appositive', 'two-word-subject'].includes(rule.reason)) return true;
     // A plain word is a name only on its own: "Group Baselines (GB), a method" names GB, not "Baselines".
     if (rule.reason === 'appositive-head-noun') return isCoined(surface) || (m.index > 0 && !/ly$/.test(surface) && !/\p{Lu}[\p{L}-]*\s$/u.test(m.input.slice(0, m.index)));
-    return isCoined(surface) || named || Boolean(m.groups?.head);
+    return isCoined(surface) || named || Boolean(m.groups?.head ?? m.groups?.head2);
   }
   if (rule.reason === 'evaluated-on-name') return isCoined(surface);
   if (rule.family === 'labs' && (PLACES.has(surface) || PLACES.has(surface.split(/\s/)[0]!))) return false;

@@ -1,6 +1,6 @@
 import type { DocumentRecord, EntityRecord, EntityType, Extraction, FactLink, MentionRecord, RelationRecord } from '../model.ts';
 import { resolveFacts } from './facts.ts';
-import { EntityRegistry, type KnownEntity } from '../resolve/registry.ts';
+import { EntityRegistry, entityId, type KnownEntity } from '../resolve/registry.ts';
 import { isAcronym } from '../resolve/normalize.ts';
 import { LEXICON, MODEL_FAMILIES } from '../rules/lexicon.ts';
 import { editDistance, isMisspelling } from '../resolve/similarity.ts';
@@ -18,6 +18,10 @@ import {
   typeAcronyms,
 } from './candidates.ts';
 import { Gazetteer } from './gazetteer.ts';
+import { notAnEntity } from '../rules/not-entities.ts';
+import { isEnglishWord, readsAsPersonName } from './person-names.ts';
+import { techniqueCandidates } from './techniques.ts';
+import { structureCandidates, type KnownNames } from './structure-candidates.ts';
 import { findPeople, personMatches, type PersonSpan } from './people.ts';
 import { coMentions, type Placed, RelationSink, sectionRelations, sentenceRelations } from './relations.ts';
 import { findPaperLines, paperSections } from './sections.ts';
@@ -51,7 +55,11 @@ interface Resolved {
   start: number;
   end: number;
   reason: string;
+  strength: number;
 }
+
+/** Evidence strong enough for a name to be spread by the known-entity rule: one strong rule, or two rules agreeing. */
+const TRUSTED_STRENGTH = 2;
 
 /**
  * Rule-based extraction with a registry that persists across documents, so a name seen (or
@@ -60,11 +68,18 @@ interface Resolved {
 export class Extractor {
   private readonly registry: EntityRegistry;
   private readonly gazetteer = new Gazetteer();
+  /** Entities whose evidence was strong somewhere: only these spread to other documents and match misspellings. */
+  private readonly trusted = new Set<string>();
+  private readonly knownNames: KnownNames = {
+    typeOf: (name) => this.typeOf(name) ?? this.registry.peek(name, 'Person')?.type,
+    isPerson: (name) => Boolean(this.registry.peek(name, 'Person')),
+  };
 
   constructor(known: KnownEntity[] = []) {
     if (!Array.isArray(known)) throw new TypeError(`Extractor expects an array of known entities, got ${JSON.stringify(known)}`);
     this.registry = new EntityRegistry(known, LEXICON);
     for (const entry of LEXICON) {
+      this.trusted.add(entityId(entry.type, entry.name));
       for (const surface of [entry.name, ...(entry.aliases ?? [])]) {
         this.gazetteer.add({ surface, type: entry.type, caseSensitive: Boolean(entry.caseSensitive) || isAcronym(surface), reason: `lexicon-${entry.type.toLowerCase()}` });
       }
@@ -78,6 +93,7 @@ export class Extractor {
   }
 
   private learn(entity: KnownEntity): void {
+    this.trusted.add(entity.id);
     if (entity.type === 'Paper') return;
     for (const surface of [entity.name, ...entity.aliases]) {
       if (surface.length < 3) continue;
@@ -114,13 +130,20 @@ export class Extractor {
     candidates.push(...acronyms);
     const expansionStarts = new Set(acronyms.map((a) => a.start));
     candidates.push(...parenTitleCandidates(sentences, (start) => expansionStarts.has(start)));
+    candidates.push(...structureCandidates(text, doc.structure ?? [], this.knownNames));
+    candidates.push(...techniqueCandidates(text));
 
     const strongSpans = candidates.filter((c) => c.strength >= 2 && c.type !== 'Paper' && c.type !== 'Person');
     const overlapsStrong = (start: number, end: number) => strongSpans.some((c) => start < c.end && c.start < end);
     for (const p of findPeople(text, sentences, overlapsStrong, pre.people)) {
-      candidates.push({ start: p.start, end: p.end, surface: p.surface, type: 'Person', reason: 'nlp-person', strength: 1 });
+      candidates.push({ start: p.start, end: p.end, surface: p.surface, type: 'Person', reason: 'nlp-person', strength: 1, nameCheck: true });
     }
     candidates.push(...this.misspellings(text, candidates));
+    // Whatever proposed them: units, hardware, languages, job titles are not entities; a context-only person must read as a name.
+    for (let i = candidates.length - 1; i >= 0; i--) {
+      const c = candidates[i]!;
+      if (notAnEntity(c.surface, c.type) || (c.nameCheck && !readsAsPersonName(c.surface))) candidates.splice(i, 1);
+    }
 
     // "his Tulu 3 paper": the name there stands for the paper, not for the model.
     const namedPapers = new Set(candidates.filter((c) => c.reason === 'named-paper').map((c) => `${c.start}:${c.end}`));
@@ -128,6 +151,7 @@ export class Extractor {
       const c = candidates[i]!;
       if (c.type !== 'Paper' && namedPapers.has(`${c.start}:${c.end}`)) candidates.splice(i, 1);
     }
+    if (process.env.DEBUG_CANDIDATES) console.error(candidates.map((c) => `${c.type}:${c.surface}:${c.reason}:${c.strength}`).join("\n"));
     harmoniseTypes(candidates);
     const accepted = this.dropLoneFirstNames(resolveOverlaps(candidates));
 
@@ -136,12 +160,13 @@ export class Extractor {
     const nameIdAt = new Map<number, string>();
     for (const c of accepted) {
       const entity = this.registry.resolve(c.surface, c.type, { canonical: c.canonical });
-      resolved.push({ id: entity.id, type: entity.type, start: c.start, end: c.end, reason: c.reason });
+      resolved.push({ id: entity.id, type: entity.type, start: c.start, end: c.end, reason: c.reason, strength: c.strength });
+      if (c.aliasHint) this.registry.addAlias(entity, c.aliasHint);
       if (c.type === 'Paper') paperIdAt.set(c.start, entity.id);
       else nameIdAt.set(c.start, entity.id);
       if (c.expansion) {
         this.registry.addAlias(entity, c.expansion.text);
-        resolved.push({ id: entity.id, type: entity.type, start: c.expansion.start, end: c.expansion.end, reason: c.reason });
+        resolved.push({ id: entity.id, type: entity.type, start: c.expansion.start, end: c.expansion.end, reason: c.reason, strength: c.strength });
       }
     }
     // A "(paper)" headline and the citation line after it name one paper.
@@ -187,10 +212,11 @@ export class Extractor {
       return [{ section: s, paperId, authorIds: authors, leadId: prefix ?? undefined }];
     });
     sectionRelations(text, sectionInputs, placed, sentences, sink, bySentence);
+    this.linkOrgLabs(accepted, placed, nameIdAt, sentenceOf, sink);
 
     const entities = this.records(doc, resolved, sentences, sentenceOf);
     const relations = [...sink.records(), ...coMentions(doc.id, bySentence, sentences)].sort(compareRelations);
-    for (const e of entities) this.learn({ id: e.id, name: e.name, type: e.type, aliases: e.aliases });
+    for (const e of entities) if (this.trusted.has(e.id) || isTrusted(e.id, resolved)) this.learn({ id: e.id, name: e.name, type: e.type, aliases: e.aliases });
     // Listed-only entities are not learnt: a front-matter slug is no evidence of how the text writes a name.
     const { facts, listedOnly } = resolveFacts(doc, this.registry, entities);
     return { entities: [...entities, ...listedOnly].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), relations, facts };
@@ -233,8 +259,9 @@ export class Extractor {
             const peeked = n > 1 ? this.registry.peek(surface, type) : undefined;
             // "open AI" glues into one known word; "towards AI" is not a spelling of "Towards AI".
             const exact = peeked && (/^\p{Lu}/u.test(surface) || !/\s/.test(peeked.name)) ? peeked : undefined;
-            const ref = exact ?? (STOP_WORDS.has(first.text) || !/^\p{Lu}/u.test(surface) ? undefined : this.registry.fuzzy(surface, type));
-            if (!ref) continue;
+            const ref = exact ?? (STOP_WORDS.has(first.text) || !/^\p{Lu}/u.test(surface) || (n === 1 && isEnglishWord(surface)) ? undefined : this.registry.fuzzy(surface, type));
+            // Only names first found on strong evidence spread: a weak guess must not recruit look-alikes.
+            if (!ref || (!this.trusted.has(ref.id) && this.registry.get(ref.id))) continue;
             out.push({ start, end, surface, type: ref.type, reason: exact ? 'glued-variant' : 'misspelling-of-known', strength: 1 });
             matched = n;
             break;
@@ -291,7 +318,18 @@ export class Extractor {
       const ref = this.registry.peek(text.slice(hit.start, hit.end), hit.phrase.type);
       if (!ref || !ids.has(ref.id)) continue;
       for (const r of clashes) resolved.splice(resolved.indexOf(r), 1);
-      resolved.push({ id: ref.id, type: ref.type, start: hit.start, end: hit.end, reason: 'repeat-mention' });
+      resolved.push({ id: ref.id, type: ref.type, start: hit.start, end: hit.end, reason: 'repeat-mention', strength: 0 });
+    }
+  }
+
+  /** huggingface.co/{org}/{model}: the model comes from the org's lab, when the text names that lab too. */
+  private linkOrgLabs(accepted: Candidate[], placed: Placed[], nameIdAt: Map<number, string>, sentenceOf: (pos: number) => number, sink: RelationSink): void {
+    const labsHere = new Set(placed.filter((p) => p.type === 'Lab').map((p) => p.id));
+    for (const c of accepted) {
+      if (!c.org) continue;
+      const model = nameIdAt.get(c.start);
+      const lab = this.registry.peek(c.org, 'Lab') ?? this.registry.peek(c.org.replace(/[-_]+/g, ' '), 'Lab');
+      if (model && lab && labsHere.has(lab.id)) sink.add(model, 'FROM_LAB', lab.id, sentenceOf(c.start), c.reason);
     }
   }
 
@@ -306,7 +344,7 @@ export class Extractor {
       // Only a lab the document also names on its own: "DeepSeek-R1" alone does not make DeepSeek a topic.
       if (!lab || !labsHere.has(lab.id)) continue;
       const entity = this.registry.resolve(first, 'Lab');
-      resolved.push({ id: entity.id, type: 'Lab', start: p.start, end: p.start + first.length, reason: 'lab-prefixed-model-name' });
+      resolved.push({ id: entity.id, type: 'Lab', start: p.start, end: p.start + first.length, reason: 'lab-prefixed-model-name', strength: 1 });
       placed.push({ id: entity.id, type: 'Lab', start: p.start, end: p.start + first.length, sentence: p.sentence });
       sink.add(p.id, 'FROM_LAB', entity.id, p.sentence, 'lab-prefixed-model-name');
     }
@@ -333,6 +371,17 @@ export class Extractor {
       })
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
+}
+
+/** One strong rule, or two different rules, found the entity in this document. */
+function isTrusted(id: string, resolved: Resolved[]): boolean {
+  const reasons = new Set<string>();
+  for (const r of resolved) {
+    if (r.id !== id || r.reason === 'repeat-mention') continue;
+    if (r.strength >= TRUSTED_STRENGTH) return true;
+    reasons.add(r.reason);
+  }
+  return reasons.size >= 2;
 }
 
 function sentenceLocator(sentences: Sentence[]): (pos: number) => number {

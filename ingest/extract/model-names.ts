@@ -1,6 +1,7 @@
 import { MODEL_FAMILIES } from '../rules/lexicon.ts';
 import { LOWERCASE_MODEL, MODEL_SHAPE_RULES, NOT_A_FAMILY, VARIANT_WORDS, type ModelRun } from '../rules/models.ts';
 import type { Candidate } from './candidates.ts';
+import { isEnglishWord } from './person-names.ts';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const VARIANT = [...new Set(VARIANT_WORDS)].sort((a, b) => b.length - a.length).map(esc).join('|');
@@ -30,6 +31,7 @@ export function modelNameCandidates(text: string): Candidate[] {
       sizes: tailParts.filter((p) => SIZE_RE.test(p.split(/\s?\/\s?/)[0]!)),
       variants: tailParts.filter((p) => VARIANT_RE.test(p)),
       knownFamily: FAMILY_KEYS.has(family.toLowerCase()),
+      familyIsWord: isEnglishWord(family),
     };
     const rule = MODEL_SHAPE_RULES.find((r) => r.accept(run));
     if (!rule) continue;

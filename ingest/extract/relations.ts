@@ -1,5 +1,5 @@
 import { CO_MENTION, type EntityType, type RelationRecord, type RelationType } from '../model.ts';
-import { ANAPHOR_TYPES, ANAPHORIC_SUBJECT, OBJECT_CUE, ON_BENCHMARK_PREFIX, PRONOUN_AT, RELATION_RULES, SECTION_AUTHOR_CUE, SECTION_LAB_CUE, SECTION_RULES } from '../rules/relations.ts';
+import { ANAPHOR_TYPES, ANAPHORIC_SUBJECT, NOT_SUBJECT_CUE, OBJECT_CUE, ON_BENCHMARK_PREFIX, PRONOUN_AT, RELATION_RULES, SECTION_AUTHOR_CUE, SECTION_LAB_CUE, SECTION_RULES } from '../rules/relations.ts';
 import { MODEL_FAMILIES } from '../rules/lexicon.ts';
 import type { PaperSection } from './sections.ts';
 import type { Sentence } from './segment.ts';
@@ -57,7 +57,10 @@ export function sentenceRelations(text: string, bySentence: Map<number, Placed[]
           const listed = inside.length > 0 && /^\s*(?:,|and|or|,\s*and)\s*$/.test(text.slice(a.end, inside[0]!.start));
           if (!rule.swap && !listed && inside.some((m) => rule.source.includes(m.type) && m.id !== src.id && !OBJECT_CUE.test(text.slice(Math.max(a.end, m.start - 40), m.start)))) continue;
           if (rule.reason === 'on-benchmark-clause' && !ON_BENCHMARK_PREFIX.test(text.slice(sentence.start, a.start))) continue;
-          if (rule.sourceNotAfter?.test(text.slice(Math.max(sentence.start, src.start - 40), src.start))) continue;
+          const beforeSource = text.slice(Math.max(sentence.start, src.start - 40), src.start);
+          if (rule.sourceNotAfter?.test(beforeSource)) continue;
+          // "X outperforms Y on Z", "trained on Y, X ...": Y is an object, the relation is not Y's.
+          if (rule.subjectOnly && !rule.swap && NOT_SUBJECT_CUE.test(beforeSource)) continue;
           if (!rule.between.test(between)) continue;
           sink.add(src.id, rule.type, dst.id, index, rule.reason);
         }

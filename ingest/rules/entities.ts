@@ -54,12 +54,15 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
       pattern: new RegExp(String.raw`(?<name>${COINED})(?:\s\([^)]{2,80}\))?,\s(?:an?|the)\s(?:(?:new|novel|simple|general|unified|open|large-scale|scalable|[\w-]+-based|[\w-]+)\s){0,4}?(?<head>${HEADS})\b`, 'u'),
       type: 'Method',
       typeFrom: 'head',
+      definition: true,
     },
     {
       reason: 'introduced-name',
-      pattern: new RegExp(String.raw`\b(?:introduces?|introducing|proposes?|proposing|presents?|presenting|unveils?|called|named|dubbed|coined|termed)\s(?:(?:an?|the)\s(?:[\w-]+\s){0,4}?(?<head>${HEADS})\s(?:called\s|named\s|dubbed\s)?)?["“]?(?<name>${COINED})`, 'u'),
+      // "a service called X", "a file named X" name anything: "called" counts only after a head noun ("a method called X").
+      pattern: new RegExp(String.raw`\b(?:introduces?|introducing|proposes?|proposing|presents?|presenting|unveils?)\s(?:(?:an?|the)\s(?:[\w-]+\s){0,4}?(?<head>${HEADS})\s(?:called\s|named\s|dubbed\s)?)?["“]?(?<name>${COINED})|\b(?:an?|the)\s(?:[\w-]+\s){0,4}?(?<head2>${HEADS})\s(?:called|named|dubbed|coined|termed)\s["“]?(?<name2>${COINED})`, 'u'),
       type: 'Method',
       typeFrom: 'head',
+      definition: true,
     },
     {
       reason: 'coined-subject',
@@ -86,7 +89,8 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
     {
       reason: 'parenthesised-acronym',
       needs: /\(/,
-      pattern: /(?<=\p{Ll}[\p{L}-]*\s)\((?<name>\p{Lu}[\p{Lu}\p{N}]{2,6})s?\)/u,
+      // Only after a technique word: "process reward models (PRMs)", never "proof of concept (POC)".
+      pattern: /(?<=\b(?:learning|training|tuning|optimi[sz]ation|decoding|sampling|search|attention|alignment|distillation|feedback|rewards?|models?|modeling|prompting|generation|retrieval|scaling|networks?|encoding|embeddings?|regularization|normalization|quantization|pruning|merging|policy|gradient|supervision|prediction|experts|reasoning|thought|adaptation)\s)\((?<name>\p{Lu}[\p{Lu}\p{N}]{2,6})s?\)/u,
       type: 'Method',
     },
     {
@@ -238,6 +242,7 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
       needs: /\s(?:argues|explains|shares|makes the case|reports|walks through|says|said|notes|wrote|writes|highlights|joins|joined|discusses|founded|leads|emphasizes|believes|thinks)\b/,
       pattern: new RegExp(String.raw`\b(?<name>${NAME2})(?:\s\([^)]{1,40}\))?\s(?:argues|explains|shares|makes the case|reports|walks through|says|said|notes|wrote|writes|highlights|joins|joined|discusses|founded|leads|emphasizes|believes|thinks)\b`, 'u'),
       type: 'Person',
+      nameCheck: true,
     },
     {
       reason: 'name-is-role',
@@ -250,12 +255,14 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
       needs: /\s(?:from|at)\s/,
       pattern: new RegExp(String.raw`\b(?<name>${NAME2})\s(?:from|at)\s(?=\p{Lu})`, 'u'),
       type: 'Person',
+      nameCheck: true,
     },
     {
       reason: 'org-possessive-person',
       needs: /['’]s\s/,
       pattern: new RegExp(String.raw`\b${CAP}['’]s\s(?<list>${NAME2}(?:\sand\s${NAME2})?)\b`, 'u'),
       type: 'Person',
+      nameCheck: true,
     },
     {
       reason: 'honorific-name',
@@ -276,6 +283,7 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
       needs: /\bby\s/,
       pattern: new RegExp(String.raw`\bby\s(?<list>(?!${NOT_FIRST_NAME})${NAME2}(?:(?:,\s(?:and\s)?|,?\sand\s)(?!${NOT_FIRST_NAME})${NAME2})+|(?!${NOT_FIRST_NAME})${NAME2}(?=\s\(\p{Lu}))`, 'u'),
       type: 'Person',
+      nameCheck: true,
     },
     {
       // "DANA WHITFIELD: ..." at the start of a turn; kept only when the label recurs (see ruleCandidates).

@@ -54,7 +54,8 @@ export const METHODS: LexiconEntry[] = [
     ['MCTS', 'Monte Carlo Tree Search'], ['Mixture-of-Experts', 'MoE', 'mixture of experts'], 'Constitutional AI', 'AdamW',
     ['muP', 'μP', 'Maximal Update Parametrization'], 'Muon', 'FlashAttention', 'speculative decoding', 'Tree of Thoughts',
     'Self-Consistency', 'Quiet-STaR', 'VinePPO', 'DoReMi', 'Best-of-N', 'RLOO', 'ReMax', 'Reflexion', 'Toolformer',
-    ['Knowledge Distillation'], ['Q*', 'Q-Star', 'Q star'],
+    ['Knowledge Distillation'], ['Q*', 'Q-Star', 'Q star'], ['reinforcement learning', 'RL'], ['inference-time scaling', 'test-time scaling', 'test-time compute', 'inference-time compute'],
+    ['next-token prediction'], ['policy gradient', 'policy gradients'], ['self-play'], ['instruction tuning', 'instruction-tuning'],
   ]),
   ...of('Method', ['Adam', 'ReAct'], true),
 ];

@@ -20,6 +20,8 @@ export interface ModelRun {
   /** Variant words: "Instruct", "Base", "Pro", "mini". */
   variants: string[];
   knownFamily: boolean;
+  /** The family word is an English word ("Plague Opus 4.5" is a headline, not a family). */
+  familyIsWord: boolean;
 }
 
 /** Variant words a model name may carry after its version or size. */
@@ -56,7 +58,7 @@ export const MODEL_SHAPE_RULES: ModelShapeRule[] = [
   // "Family 4", "Family-3.5 Pro" of a family the lexicon knows.
   { reason: 'known-family-version', accept: (r) => r.knownFamily && r.version !== null, strength: 2 },
   // "Newfam3-Instruct", "Newfam 2 Pro": an unknown family needs a version AND a variant word.
-  { reason: 'family-version-variant', accept: (r) => r.version !== null && r.variants.length > 0, strength: 1 },
+  { reason: 'family-version-variant', accept: (r) => r.version !== null && r.variants.length > 0 && !r.familyIsWord, strength: 1 },
 ];
 
 /** "o1", "o3-mini", "o4-mini-high", "gpt-oss-120b": lower-case shapes that are models by their whole spelling. */

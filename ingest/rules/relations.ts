@@ -1,7 +1,7 @@
 import type { RelationRule, SectionRule } from './types.ts';
 
-const IMPROVE = String.raw`(?:outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|improv(?:es|ed|ing) (?:up)?on|better than|higher [^.]{0,40}?(?:than|compared (?:to|with)|over)|(?:gains?|improvements?) over|exceed(?:s|ed|ing)?|beyond)`;
-const COMPARE = String.raw`(?:compared (?:to|with)|in comparison (?:to|with)|versus|vs\.?|against|relative to|head-to-head with|alongside)`;
+const IMPROVE = String.raw`(?:outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|outscor(?:es|ed|ing)|edg(?:es|ed|ing) out|leapfrog(?:s|ged)?|tops|topped|ahead of|stronger than|(?:is|are|was) better than|overtak(?:es|en|ing)|improv(?:es|ed|ing) (?:up)?on|better than|higher (?:[^.]|\.(?=\d)){0,40}?(?:than|compared (?:to|with)|over)|(?:gains?|improvements?) over|exceed(?:s|ed|ing)?|beyond)`;
+const COMPARE = String.raw`(?:compared (?:to|with)|on par with|competitive with|comparable to|rivals?|rivall?ing|match(?:es|ed|ing)|similar to|close to|in comparison (?:to|with)|versus|vs\.?|against|relative to|head-to-head with|alongside)`;
 
 /** Sentence-level typed relations between two mentions (source first unless `swap`). */
 export const RELATION_RULES: RelationRule[] = [
@@ -10,15 +10,48 @@ export const RELATION_RULES: RelationRule[] = [
     type: 'FROM_LAB',
     source: ['Method', 'Model', 'Tool', 'Paper', 'Benchmark', 'Dataset'],
     target: ['Lab'],
-    between: /^['’]s?\s(?:new\s|latest\s|open\s|own\s)?$/,
+    between: /^['’]s?\s(?:(?!(?:and|or|but|vs|versus|than)\s)[\w.-]+\s){0,3}$/u,
     swap: true,
+  },
+  {
+    // "Wren-7B (Orion Labs)", "Wren-7B, from Orion Labs": the maker in parentheses after the name.
+    reason: 'model-paren-lab',
+    type: 'FROM_LAB',
+    source: ['Model', 'Method', 'Tool', 'Benchmark', 'Dataset', 'Paper'],
+    target: ['Lab'],
+    between: /^\s?\((?:by\s|from\s)?$/,
+  },
+  {
+    // "Orion Labs CEO Ada Park", "Orion Labs' chief scientist Ada Park", "Orion Labs researcher Ada Park".
+    reason: 'org-role-person',
+    type: 'AFFILIATED_WITH',
+    source: ['Person'],
+    target: ['Lab'],
+    between: /^(?:['’]s?)?\s(?:(?:co-?)?founder|CEO|CTO|COO|CFO|CSO|chief\s[\w-]+(?:\sofficer)?|president|VP(?:\sof\s[\w-]+)?|head\sof\s[\w-]+|researchers?|scientists?|engineers?|employees?|cofounder|co-CEO|lead|director|professor|alum(?:nus|na)?|team\slead)(?:\s(?:and|&)\s(?:(?:co-?)?founder|CEO|CTO|president))?,?\s$/i,
+    swap: true,
+  },
+  {
+    // "Ada Park, CEO of Orion Labs", "Ada Park, who leads post-training at Orion Labs".
+    reason: 'person-role-of-org',
+    type: 'AFFILIATED_WITH',
+    source: ['Person'],
+    target: ['Lab'],
+    between: /^(?:\s\(@?\w+\))?,\s(?:the\s|a\s|an\s)?(?:(?:co-?)?founder|CEO|CTO|COO|chief\s[\w-]+|president|VP\sof\s[\w-]+|head\sof\s[\w-]+|lead\sof\s[\w-]+|(?:[\w-]+\s)?(?:researcher|scientist|engineer|professor|lead)|who\s(?:leads|runs|works|worked|heads)(?:\s[\w-]+){0,3})(?:\s(?:and|&)\s[\w-]+)?\s(?:of|at)\s(?:the\s)?$/i,
+  },
+  {
+    // "Ada Park joins Orion Labs", "Ada Park, now at Orion Labs".
+    reason: 'person-joins-org',
+    type: 'AFFILIATED_WITH',
+    source: ['Person'],
+    target: ['Lab'],
+    between: /^(?:\s\(@?\w+\))?,?\s(?:(?:has|have|just|recently|officially)\s)?(?:joins|joined|is\sjoining|moves\sto|moved\sto|now\sat|works\sat|worked\sat|is\sat|leads|heads|co-?founded|founded)\s(?:the\s)?$/i,
   },
   {
     reason: 'from-lab',
     type: 'FROM_LAB',
     source: ['Method', 'Model', 'Tool', 'Paper', 'Benchmark', 'Dataset'],
     target: ['Lab'],
-    between: /^,?\s(?:[^.;]{0,100}?\s)?(?:from|by|developed (?:at|by)|released by|built by|trained by|created by)\s(?:the\s)?$/,
+    between: /^,?\s(?:(?:an?|the|its|their)\s)?(?:(?!(?:and|or|but|vs|versus|than|compared)\s)[\w'’.-]+\s){0,4}?(?:from|by|developed (?:at|by)|released by|built by|trained by|created by|made by)\s(?:the\s)?$/u,
     maxGap: 120,
   },
   {
@@ -26,7 +59,7 @@ export const RELATION_RULES: RelationRule[] = [
     type: 'FROM_LAB',
     source: ['Method', 'Model', 'Tool', 'Benchmark', 'Dataset'],
     target: ['Lab'],
-    between: /^\s(?:has\s|have\s|just\s)?(?:released?|releases|introduces|introduced|unveil(?:s|ed)|announce[sd]?|launch(?:es|ed)|open-sourced?|built|builds|presents|ships|shipped|debuts)\s(?:its\s|their\s|the\s|a\s)?(?:new\s|latest\s|open\s)?(?:[\w-]+\s){0,2}?$/,
+    between: /^:?\s(?:has\s|have\s|just\s|quietly\s|officially\s|also\s)?(?:released?|releases|releasing|introduces|introduced|introducing|unveil(?:s|ed|ing)|announce[sd]?|announcing|launch(?:es|ed|ing)?|open-sourc(?:es|ed|ing)|drops|dropped|built|builds|presents|presented|ships|shipped|debuts|debuted|rolls\sout|rolled\sout|trained|trains|publishe[sd]|updates|updated|unveils)\s(?:(?!(?:and|or|but|vs|versus|than|with|on|for)\s)[\w.-]+\s){0,5}?$/,
     swap: true,
   },
   {
@@ -74,6 +107,7 @@ export const RELATION_RULES: RelationRule[] = [
     type: 'VARIANT_OF',
     source: ['Method', 'Model'],
     target: ['Method', 'Model'],
+    subjectOnly: true,
     between: /(?:,\s(?:a|an)\s(?:[\w-]+\s)?(?:variant|extension|modification|generali[sz]ation|version|adaptation|refinement|simplification)\sof|\b(?:builds? (?:up)?on|extends|generali[sz]es|is based on|a variant of|variant of|modifies|adapts))\s(?:the\s)?(?:[\w-]+\s){0,2}?$/,
     maxGap: 160,
   },
@@ -82,7 +116,8 @@ export const RELATION_RULES: RelationRule[] = [
     type: 'IMPROVES_ON',
     source: ['Method', 'Model'],
     target: ['Method', 'Model'],
-    between: new RegExp(String.raw`^(?!\s(?:and|or|but|while)\s)[^]*\b${IMPROVE}\b[^.;]{0,60}?$`),
+    subjectOnly: true,
+    between: new RegExp(String.raw`^(?!\s(?:and|or|but|while)\s)[^]*\b${IMPROVE}\b(?:[^.;]|\.(?=\d)){0,60}?$`),
     maxGap: 160,
   },
   {
@@ -90,6 +125,7 @@ export const RELATION_RULES: RelationRule[] = [
     type: 'COMPARED_WITH',
     source: ['Method', 'Model'],
     target: ['Method', 'Model'],
+    subjectOnly: true,
     between: new RegExp(String.raw`\b${COMPARE}\s(?:the\s)?(?:[\w-]+\s){0,2}?$`),
     maxGap: 160,
   },
@@ -98,7 +134,8 @@ export const RELATION_RULES: RelationRule[] = [
     type: 'EVALUATED_ON',
     source: ['Method', 'Model', 'Paper'],
     target: ['Benchmark'],
-    between: /\b(?:on|evaluated on|tested on|benchmarked on|scores?|scoring|achieves|achieving|reaches|results on|accuracy on|pass@1 on)\b[^.;]{0,50}$/,
+    subjectOnly: true,
+    between: /\b(?:on|evaluated on|tested on|benchmarked on|scores?|scoring|achieves|achieving|reaches|results on|accuracy on|pass@1 on)\b(?:[^.;]|\.(?=\d)){0,50}$/,
     maxGap: 140,
   },
   {
@@ -115,9 +152,10 @@ export const RELATION_RULES: RelationRule[] = [
   {
     reason: 'uses',
     type: 'USES',
-    source: ['Method', 'Model', 'Tool'],
+    source: ['Method', 'Model', 'Tool', 'Paper'],
     target: ['Method', 'Model', 'Tool', 'Dataset'],
-    between: /\b(?:uses|using|leverag(?:es|ing)|relies on|built (?:on top of|on|with)|sits on top of|on top of|combines|employs|with a|called|(?:trained|fine-tuned|tuned|aligned|optimi[sz]ed|distilled) (?:with|using|via))\b[^.;]{0,60}$/,
+    subjectOnly: true,
+    between: /\b(?:uses|used(?!\sto\b)|using|use of|leverag(?:es|ed|ing)|relies on|relied on|built (?:on top of|on|with)|sits on top of|on top of|combines|employs|employed|applies|applied|adopts|adopted|powered by|runs on|(?:trained|fine-tuned|finetuned|post-trained|tuned|aligned|optimi[sz]ed|distilled|RL-trained|built) (?:with|using|via|on|from)|(?:trains?|training) (?:\S+ )?(?:with|using|via))\s(?:(?:the|a|an|its|their|our)\s)?(?:[\w.-]+\s){0,2}$/,
     maxGap: 150,
   },
 ];
@@ -146,7 +184,7 @@ export const SECTION_RULES: SectionRule[] = [
     reason: 'section-sentence-proposes',
     type: 'PROPOSES',
     target: ['Method', 'Benchmark', 'Model', 'Dataset'],
-    before: /\b(?:propos(?:e|es|ed|ing)|introduc(?:e|es|ed|ing))\b[^.;]{0,300}$/,
+    before: /\b(?:propos(?:e|es|ed|ing)|introduc(?:e|es|ed|ing))\b(?:[^.;]|\.(?=\d)){0,300}$/,
   },
   {
     reason: 'section-called',
@@ -166,7 +204,10 @@ export const SECTION_LAB_CUE = /\b(?:researchers|scientists|team|group|lab|labs|
  * Text right before a mention that makes it an object, not a subject ("trained with X", "beats X"):
  * such a mention does not stand between an earlier subject and the rest of its sentence.
  */
-export const OBJECT_CUE = /\b(?:with|using|via|than|over|against|versus|vs\.?|outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|match(?:es|ed|ing)?|compared (?:to|with))\s(?:the\s)?$/;
+/** Text right before a source mention that makes it an object or a modifier, never the subject of a relation. */
+export const NOT_SUBJECT_CUE = /\b(?:than|over|against|versus|vs\.?|outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|match(?:es|ed|ing)?|compared (?:to|with)|of|trained on|fine-tuned on|built on|based on|from|like|including)\s(?:the\s)?$/i;
+
+export const OBJECT_CUE = /\b(?:with|using|via|than|over|against|versus|vs\.?|builds? on|based on|extends|uses|relies on|outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|match(?:es|ed|ing)?|compared (?:to|with))\s(?:the\s)?$/;
 
 /** Subjects that stand for the last-named entity of a type ("The model uses ...", "It beats ..."). */
 export const ANAPHOR_TYPES: Array<[RegExp, Array<'Model' | 'Method' | 'Benchmark'>]> = [

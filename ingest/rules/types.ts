@@ -21,6 +21,13 @@ export interface SpanRule {
   typeFrom?: string;
   /** A cheap test every sentence the rule can match passes (a speed prefilter, never a condition of its own). */
   needs?: RegExp;
+  /**
+   * The context does not make the run a person's name on its own ("X's Y Z", "Y Z from X" also fit headlines):
+   * the run must read as a name (a known first name, or no dictionary word).
+   */
+  nameCheck?: boolean;
+  /** The match defines the name with a head noun ("X, a normalisation method"): strong evidence, the name may spread. */
+  definition?: boolean;
 }
 
 /** A rule over a whole line of the document, with an optional look at the next non-empty line. */
@@ -49,6 +56,11 @@ export interface RelationRule {
   maxGap?: number;
   /** The source is not taken when these words come right before it (a baseline it is compared against). */
   sourceNotAfter?: RegExp;
+  /**
+   * The relation is what the source does ("X outperforms Y", "X uses Y"), so the source must be its clause's subject:
+   * not after "than", "with", "trained on"... (attributive relations like FROM_LAB hold wherever the pair stands).
+   */
+  subjectOnly?: boolean;
 }
 
 /** A relation between a paper section and an entity inside its paragraph. */
