@@ -151,7 +151,6 @@ export class Extractor {
       const c = candidates[i]!;
       if (c.type !== 'Paper' && namedPapers.has(`${c.start}:${c.end}`)) candidates.splice(i, 1);
     }
-    if (process.env.DEBUG_CANDIDATES) console.error(candidates.map((c) => `${c.type}:${c.surface}:${c.reason}:${c.strength}`).join("\n"));
     harmoniseTypes(candidates);
     const accepted = this.dropLoneFirstNames(resolveOverlaps(candidates));
 
