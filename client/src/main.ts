@@ -1,7 +1,7 @@
 /** The explorer: wires the model, the API, the canvas and the panels together, and keeps the URL in sync. */
 import './styles.css';
 import type { CypherResponse, GraphElements, NodeData, PathsResponse, SearchHit } from '../../contract/api.ts';
-import { CO_MENTION, ENTITY_TYPES, RELATION_TYPES } from '../../ingest/model.ts';
+import { ENTITY_REL_TYPES, ENTITY_TYPES } from '../../core/vocabulary.ts';
 import { api, ApiError } from './api.ts';
 import { GraphView } from './graph/index.ts';
 import {
@@ -263,7 +263,7 @@ class App {
     return hidden.length ? ENTITY_TYPES.filter((t) => !this.hiddenTypes.has(t)) : undefined;
   }
   private visibleRelTypes(): string[] | undefined {
-    const all = [...RELATION_TYPES, CO_MENTION];
+    const all = ENTITY_REL_TYPES;
     const hidden = all.filter((t) => this.hiddenRelTypes.has(t));
     return hidden.length ? all.filter((t) => !this.hiddenRelTypes.has(t)) : undefined;
   }

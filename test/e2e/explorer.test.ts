@@ -8,7 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../server/config.ts';
+import { PROJECT_ROOT } from '../../core/config.ts';
 import { hasChromium, launchChromium, waitReady, watchErrors } from './support/browser.ts';
 
 const SEEDS = resolve(PROJECT_ROOT, '..', 'shared', 'corpus', 'seeds');
@@ -62,8 +62,8 @@ describe.skipIf(skipReason !== null)('explorer (browser)', () => {
       base = s.url;
       stop = s.close;
     } else {
-      const { loadConfig } = await import('../../server/config.ts');
-      const { startServer } = await import('../../server/start.ts');
+      const { loadConfig } = await import('../../core/config.ts');
+      const { startServer } = await import('../../app/start.ts');
       const { testConfigEnv, testDriver, wipe } = await import('../helpers/neo4j.ts');
       const driver = testDriver();
       await wipe(driver);
