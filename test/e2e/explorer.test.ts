@@ -89,6 +89,12 @@ describe.skipIf(skipReason !== null)('explorer (browser)', () => {
     await expect(page.isVisible('[data-testid=canvas-empty]')).resolves.toBe(true);
     await expect(page.locator('[data-testid=legend] input[type=checkbox]').count()).resolves.toBeGreaterThan(10);
     await shot('01-home');
+    // The renderer fields big-graph mode sets live (client/src/graph/index.ts setLarge; see cytoscape-internals.test.ts).
+    const knobs = await page.evaluate(() => {
+      const r = (window.cy as unknown as { renderer(): Record<string, unknown> }).renderer();
+      return { hideEdgesOnViewport: typeof r.hideEdgesOnViewport, motionBlur: typeof r.motionBlur, forcedPixelRatio: 'forcedPixelRatio' in r };
+    });
+    expect(knobs).toEqual({ hideEdgesOnViewport: 'boolean', motionBlur: 'boolean', forcedPixelRatio: true });
   });
 
   it('searches "GRPO" with the keyboard and puts it on the canvas, selected', async () => {
