@@ -4,8 +4,8 @@ import { edgeGlyph, shapeGlyph } from './badges.ts';
 import { clear, h } from './dom.ts';
 
 export interface LegendState {
-  hiddenTypes: Set<string>;
-  hiddenRelTypes: Set<string>;
+  hiddenTypes: ReadonlySet<string>;
+  hiddenRelTypes: ReadonlySet<string>;
   counts: { nodes: Map<string, number>; edges: Map<string, number> };
 }
 
