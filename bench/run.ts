@@ -4,7 +4,7 @@
  *
  *   extract  words/s of extraction alone: sequential (1 thread) and parallel (worker threads, all cores), with the
  *            naive baseline (a full compromise `nlp(text)` parse of every document) for the ratio;
- *   ingest   `tsx ingest/cli.ts` in a child process into a bench embedded Neo4j: wall time and peak RSS from an
+ *   ingest   `tsx app/ingest.ts` in a child process into a bench embedded Neo4j: wall time and peak RSS from an
  *            empty database, then a re-ingest of the same files; baseline: one transaction per mention (sampled);
  *   api      autocannon, 32 connections, fixed duration per route, on the largest ingested graph;
  *   ui       time from data to an interactive graph in headless Chromium (test/e2e/render-bench.ts measureRender).
@@ -24,9 +24,9 @@ import { extractStream, PreparePool, defaultWorkerCount } from '../ingest/extrac
 import type { DocumentRecord } from '../ingest/model.ts';
 import { readInputs } from '../ingest/readers/index.ts';
 import { mentionId } from '../ingest/write.ts';
+import { write } from '../core/db.ts';
 import { createDriver } from '../neo4j/connect.ts';
-import { startEmbeddedNeo4j } from '../neo4j/embedded.ts';
-import { freePort } from '../test/setup/neo4j.global.ts';
+import { freePort, startEmbeddedNeo4j } from '../neo4j/embedded.ts';
 import { REPO, scaleCorpus, SHARED_CORPUS } from './scale-corpus.ts';
 
 const { values } = parseArgs({
@@ -176,7 +176,7 @@ function procCpuMs(pid: number): number {
 function runIngestChild(uri: string, args: string[]): Promise<{ ms: number; maxRssMb: number; cpuMs: number; out: string }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', '--import', join(REPO, 'bench/rss-hook.mjs'), join(REPO, 'ingest/cli.ts'), ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--import', join(REPO, 'bench/rss-hook.mjs'), join(REPO, 'app/ingest.ts'), ...args], {
       cwd: REPO,
       env: { ...process.env, NEO4J_URI: uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'password' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -201,19 +201,14 @@ async function naiveWriteBaseline(driver: Driver, docs: DocumentRecord[]): Promi
   const mentions = extraction.entities.flatMap((e) => e.mentions.map((m) => ({ e, m }))).slice(0, 400);
   const t0 = performance.now();
   for (const { e, m } of mentions) {
-    const session = driver.session();
-    try {
-      await session.executeWrite((tx) =>
-        tx.run(
-          `MERGE (d:Document {id: $doc}) MERGE (e:Entity {id: $id}) ON CREATE SET e.name = $name, e.type = $type
-           MERGE (x:Mention {id: $mid}) SET x.text = $text, x.start = $start, x.end = $end
-           MERGE (d)-[:CONTAINS]->(x) MERGE (x)-[:REFERS_TO]->(e)`,
-          { doc: `baseline:${m.documentId}`, id: `baseline:${e.id}`, name: e.name, type: e.type, mid: `baseline:${mentionId(m.documentId, m.start, m.end, e.id)}`, text: m.text, start: m.start, end: m.end },
-        ),
-      );
-    } finally {
-      await session.close();
-    }
+    await write(driver, (tx) =>
+      tx.run(
+        `MERGE (d:Document {id: $doc}) MERGE (e:Entity {id: $id}) ON CREATE SET e.name = $name, e.type = $type
+         MERGE (x:Mention {id: $mid}) SET x.text = $text, x.start = $start, x.end = $end
+         MERGE (d)-[:CONTAINS]->(x) MERGE (x)-[:REFERS_TO]->(e)`,
+        { doc: `baseline:${m.documentId}`, id: `baseline:${e.id}`, name: e.name, type: e.type, mid: `baseline:${mentionId(m.documentId, m.start, m.end, e.id)}`, text: m.text, start: m.start, end: m.end },
+      ),
+    );
   }
   const ms = performance.now() - t0;
   return { msPerMention: ms / mentions.length, sampled: mentions.length };
@@ -234,7 +229,7 @@ async function countMentions(driver: Driver): Promise<{ documents: number; entit
 const graphs: Record<string, Awaited<ReturnType<typeof countMentions>>> = {};
 
 async function benchIngest(db: Neo4jHandle, corpora: Corpus[]): Promise<void> {
-  console.log('\n== ingest into Neo4j (child process `tsx ingest/cli.ts`) ==');
+  console.log('\n== ingest into Neo4j (child process `tsx app/ingest.ts`) ==');
   let msPerMention: number | undefined;
   for (const c of corpora) {
     await wipeGraph(db.driver);
@@ -281,7 +276,7 @@ async function benchApi(db: Neo4jHandle, corpusName: string, cache: 'on' | 'off'
   const names = top.records.map((r) => String(r.get('name')));
   const queries = [...new Set(names.flatMap((n) => [n, n.slice(0, Math.max(3, Math.ceil(n.length / 2)))]))].filter((q) => q.trim().length >= 2);
   const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'server/index.ts')], {
+  const server = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'app/main.ts')], {
     cwd: REPO,
     env: { ...process.env, ...(cache === 'off' ? { API_CACHE_ENTRIES: '0' } : {}), NEO4J_URI: db.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'password', PORT: String(port), HOST: '127.0.0.1', INGEST_ON_START: 'false', CYPHER_RATE_LIMIT: '100000000', LOG_LEVEL: 'error' },
     stdio: ['ignore', 'pipe', 'pipe'],

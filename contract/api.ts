@@ -8,13 +8,13 @@
  * Cypher console) use Neo4j's elementId.
  */
 import { z } from 'zod';
-import { ENTITY_TYPES, RELATION_TYPES, CO_MENTION } from '../ingest/model.ts';
+import { EDGE_TYPES, ENTITY_REL_TYPES, ENTITY_TYPES } from '../core/vocabulary.ts';
 
 // ---------- shared pieces ----------
 export const EntityTypeEnum = z.enum(ENTITY_TYPES);
-export const RelationTypeEnum = z.enum([...RELATION_TYPES, CO_MENTION]);
+export const RelationTypeEnum = z.enum(ENTITY_REL_TYPES);
 /** Every relationship type that can appear on the canvas between two entity/document nodes. */
-export const EdgeTypeEnum = z.enum([...RELATION_TYPES, CO_MENTION, 'MENTIONS']);
+export const EdgeTypeEnum = z.enum(EDGE_TYPES);
 
 export const ApiError = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
@@ -163,7 +163,7 @@ export type MentionsResponse = z.infer<typeof MentionsResponse>;
 // ---------- GET /api/entities/:id/neighbors ----------
 export const NeighborsQuery = z.object({
   types: csvOf(ENTITY_TYPES),
-  relTypes: csvOf([...RELATION_TYPES, CO_MENTION]),
+  relTypes: csvOf(ENTITY_REL_TYPES),
   limit: limit(25, 200),
 });
 export const NeighborsResponse = z.object({

@@ -1,4 +1,5 @@
 import type { Driver } from 'neo4j-driver';
+import { withSession } from '../core/db.ts';
 import { AWAIT_INDEXES, EXISTING_SCHEMA_NAMES, SCHEMA_STATEMENTS, WIPE_GRAPH } from './schema.ts';
 
 const nameOf = (statement: string) => /^CREATE (?:CONSTRAINT|(?:FULLTEXT )?INDEX) (\w+) IF NOT EXISTS/.exec(statement)?.[1];
@@ -8,24 +9,17 @@ const nameOf = (statement: string) => /^CREATE (?:CONSTRAINT|(?:FULLTEXT )?INDEX
  * single SHOW query; schema commands cannot share a transaction, so the missing ones run one by one.
  */
 export async function applySchema(driver: Driver): Promise<void> {
-  const session = driver.session({ defaultAccessMode: 'WRITE' });
-  try {
+  await withSession(driver, 'WRITE', async (session) => {
     const existing = new Set((await session.run(EXISTING_SCHEMA_NAMES)).records.map((r) => r.get('name') as string));
     const missing = Object.values(SCHEMA_STATEMENTS).filter((s) => !existing.has(nameOf(s) ?? ''));
     for (const statement of missing) await session.run(statement);
     if (missing.length) await session.run(AWAIT_INDEXES);
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 /** Empties the graph and leaves the schema in place (tests and benchmarks start from this). */
 export async function wipeGraph(driver: Driver): Promise<void> {
-  const session = driver.session({ defaultAccessMode: 'WRITE' });
-  try {
-    await session.run(WIPE_GRAPH);
-  } finally {
-    await session.close();
-  }
+  // CALL { … } IN TRANSACTIONS needs an auto-commit query: a bare session, not a managed transaction.
+  await withSession(driver, 'WRITE', (session) => session.run(WIPE_GRAPH), { changesGraph: true });
   await applySchema(driver);
 }

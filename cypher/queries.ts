@@ -9,16 +9,10 @@
  * points, so sentences are cut in JavaScript — at ingest (stored as m.sentence) or, for mentions stored before
  * that, in server/services/text.ts — never with substring() here.
  */
-import { CO_MENTION, RELATION_TYPES } from '../ingest/model.ts';
+import { CO_MENTION, EDGE_TYPES, ENTITY_REL_TYPES } from '../core/vocabulary.ts';
 
-/** Relationship types between two entities (typed relations and sentence co-mentions). */
-export const ENTITY_REL_TYPES = [...RELATION_TYPES, CO_MENTION] as const;
-export type EntityRelType = (typeof ENTITY_REL_TYPES)[number];
-/** ...plus the document → entity link, for paths that start or end at (or pass through) a document. */
-export const PATH_REL_TYPES = [...ENTITY_REL_TYPES, 'MENTIONS'] as const;
-export type PathRelType = (typeof PATH_REL_TYPES)[number];
-
-const ALLOWED_REL_TYPES = new Set<string>(PATH_REL_TYPES);
+/** Entity relations and the document → entity link: every type a pattern may name. */
+const ALLOWED_REL_TYPES = new Set<string>(EDGE_TYPES);
 
 /** `PROPOSES|USES|...` for a relationship pattern; throws on anything outside the whitelist. */
 export function relPattern(types: readonly string[]): string {

@@ -6,7 +6,7 @@
  * (:Entity)-[:<RELATION_TYPE> {documentId, evidence, evidenceStart, reason, weight}]->(:Entity)
  *   one relationship per (source, type, target, document), so a document's contribution can be removed exactly.
  */
-import { RELATION_TYPES, CO_MENTION } from '../ingest/model.ts';
+import { ENTITY_REL_TYPES } from '../core/vocabulary.ts';
 
 export const SCHEMA_STATEMENTS: Record<string, string> = {
   documentIdUnique: 'CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE',
@@ -24,7 +24,7 @@ export const SCHEMA_STATEMENTS: Record<string, string> = {
   documentSearch: 'CREATE FULLTEXT INDEX document_search IF NOT EXISTS FOR (d:Document) ON EACH [d.title, d.publication]',
   // Relationship-property indexes let a document's relations be found without scanning every edge.
   ...Object.fromEntries(
-    [...RELATION_TYPES, CO_MENTION].map((t) => [
+    ENTITY_REL_TYPES.map((t) => [
       `relDocument_${t}`,
       `CREATE INDEX rel_document_${t.toLowerCase()} IF NOT EXISTS FOR ()-[r:${t}]-() ON (r.documentId)`,
     ]),

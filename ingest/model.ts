@@ -3,25 +3,10 @@
  * Offsets are UTF-16 code-unit offsets into `DocumentRecord.text` (JavaScript string indices), so
  * `text.slice(start, end) === mention.text` always holds.
  */
-export const ENTITY_TYPES = ['Paper', 'Lab', 'Person', 'Method', 'Benchmark', 'Model', 'Tool', 'Dataset'] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
+import type { CO_MENTION, EntityType, RelationType } from '../core/vocabulary.ts';
 
-export const RELATION_TYPES = [
-  'PROPOSES',
-  'INTRODUCES',
-  'IMPROVES_ON',
-  'VARIANT_OF',
-  'COMPARED_WITH',
-  'EVALUATED_ON',
-  'AUTHORED_BY',
-  'FROM_LAB',
-  'AFFILIATED_WITH',
-  'USES',
-] as const;
-export type RelationType = (typeof RELATION_TYPES)[number];
-
-/** Sentence-level co-occurrence, stored apart from the typed relations above. */
-export const CO_MENTION = 'CO_MENTIONED' as const;
+// The vocabulary lives in core/ (the contract, the queries and the explorer read it too); re-exported for the pipeline.
+export { CO_MENTION, ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from '../core/vocabulary.ts';
 
 /**
  * What the readers keep of a document's structure, in plain-text offsets: the strongest signals a newsletter

@@ -9,6 +9,7 @@
  *     (they replace their own mentions and relations), after every earlier write has finished.
  */
 import type { Driver } from 'neo4j-driver';
+import { read } from '../core/db.ts';
 import { INGEST } from '../cypher/ingest.ts';
 import { availableParallelism } from 'node:os';
 // Types only: the extractor (compromise and the rule tables) is loaded when the first changed document needs it,
@@ -59,13 +60,8 @@ const POOL_MIN_WORDS = 30_000;
 const BATCH_MENTIONS = 8000;
 
 export async function loadKnownEntities(driver: Driver): Promise<KnownEntity[]> {
-  const session = driver.session({ defaultAccessMode: 'READ' });
-  try {
-    const res = await session.executeRead((tx) => tx.run(INGEST.knownEntities));
-    return res.records.map((r) => r.toObject() as KnownEntity);
-  } finally {
-    await session.close();
-  }
+  const res = await read(driver, (tx) => tx.run(INGEST.knownEntities));
+  return res.records.map((r) => r.toObject() as KnownEntity);
 }
 
 /**

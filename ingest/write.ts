@@ -7,16 +7,14 @@
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { z } from 'zod';
+import { read, write } from '../core/db.ts';
 import { INGEST } from '../cypher/ingest.ts';
 import { CO_MENTION, ENTITY_TYPES, FACT_FIELDS, RELATION_TYPES, type DocumentRecord, type EntityRecord, type FactLink, type RelationRecord } from './model.ts';
 
-/**
- * Write transactions attempted by this process. Each bumps the graph version in Neo4j as its LAST statement (so the
- * one lock every write shares is taken just before commit); the API's cache polls that version (at most every
- * ~500 ms), and an in-process write makes it look again at once (tests, the start path).
- */
-let localWrites = 0;
-export const localGraphWrites = () => localWrites;
+// Every write transaction bumps the graph version in Neo4j as its LAST statement (so the one lock every write shares
+// is taken just before commit); the API's cache polls that version (at most every ~500 ms), and core/db.ts's `write`
+// signals an in-process write so it looks again at once (tests, the start path) — even after a failure (a commit
+// whose answer was lost): a needless version read costs nothing.
 
 export type WriteStatus = 'created' | 'updated' | 'unchanged';
 
@@ -40,13 +38,8 @@ export function mentionSentence(text: string, m: { start: number; end: number; s
 }
 
 export async function documentHash(driver: Driver, id: string): Promise<string | null> {
-  const session = driver.session({ defaultAccessMode: 'READ' });
-  try {
-    const res = await session.executeRead((tx) => tx.run(INGEST.documentHash, { id }));
-    return (res.records[0]?.get('contentHash') as string | undefined) ?? null;
-  } finally {
-    await session.close();
-  }
+  const res = await read(driver, (tx) => tx.run(INGEST.documentHash, { id }));
+  return (res.records[0]?.get('contentHash') as string | undefined) ?? null;
 }
 
 export interface StoredDocument {
@@ -58,18 +51,13 @@ export interface StoredDocument {
 
 /** Every stored document's content hash, path and identity, in one query (id → stored). */
 export async function documentHashes(driver: Driver): Promise<Map<string, StoredDocument>> {
-  const session = driver.session({ defaultAccessMode: 'READ' });
-  try {
-    const res = await session.executeRead((tx) => tx.run(INGEST.documentHashes));
-    return new Map(
-      res.records.map((r) => [
-        r.get('id') as string,
-        { contentHash: (r.get('contentHash') as string | null) ?? null, path: (r.get('path') as string | null) ?? null, identity: (r.get('identity') as string | null) ?? null },
-      ]),
-    );
-  } finally {
-    await session.close();
-  }
+  const res = await read(driver, (tx) => tx.run(INGEST.documentHashes));
+  return new Map(
+    res.records.map((r) => [
+      r.get('id') as string,
+      { contentHash: (r.get('contentHash') as string | null) ?? null, path: (r.get('path') as string | null) ?? null, identity: (r.get('identity') as string | null) ?? null },
+    ]),
+  );
 }
 
 export interface ExtractedDocument {
@@ -147,22 +135,15 @@ export async function writeNewDocuments(driver: Driver, items: ExtractedDocument
     for (const [entityId, count] of rows.counts) counts.push({ documentId: doc.id, entityId, count });
     relations.push(...rows.relationRows);
   }
-  const session = driver.session({ defaultAccessMode: 'WRITE' });
-  try {
-    await session.executeWrite(async (tx) => {
-      await tx.run(INGEST.upsertDocuments, { docs: items.map(({ doc }) => documentRow(doc)) });
-      await tx.run(INGEST.upsertEntities, { entities: [...entities.values()] });
-      await tx.run(INGEST.createMentionsBatch, { mentions });
-      await tx.run(INGEST.mergeDocumentMentionsBatch, { counts });
-      await tx.run(INGEST.mergeRelations, { relations });
-      if (facts.length) await tx.run(INGEST.mergeFacts, { facts });
-      await tx.run(INGEST.bumpGraphVersion);
-    });
-  } finally {
-    // Even after a failure (a commit whose answer was lost): a needless version read costs nothing.
-    localWrites++;
-    await session.close();
-  }
+  await write(driver, async (tx) => {
+    await tx.run(INGEST.upsertDocuments, { docs: items.map(({ doc }) => documentRow(doc)) });
+    await tx.run(INGEST.upsertEntities, { entities: [...entities.values()] });
+    await tx.run(INGEST.createMentionsBatch, { mentions });
+    await tx.run(INGEST.mergeDocumentMentionsBatch, { counts });
+    await tx.run(INGEST.mergeRelations, { relations });
+    if (facts.length) await tx.run(INGEST.mergeFacts, { facts });
+    await tx.run(INGEST.bumpGraphVersion);
+  });
 }
 
 /** Entities a document mentions or lists: the ones that may be orphaned when it is rewritten or removed. */
@@ -183,35 +164,28 @@ export async function writeDocument(
   if (previous === doc.contentHash) return 'unchanged';
 
   const { entityRows, mentionRows, counts, relationRows } = documentRows(doc, entities, relations);
-  const session = driver.session({ defaultAccessMode: 'WRITE' });
-  try {
-    await session.executeWrite(async (tx) => {
-      const previousEntityIds = await contributedEntityIds(tx, doc.id);
-      if (previous !== null) {
-        await tx.run(INGEST.clearDocumentRelations, { id: doc.id });
-        await tx.run(INGEST.clearDocumentMentions, { id: doc.id });
-        await tx.run(INGEST.clearDocumentFacts, { id: doc.id });
-      }
-      await tx.run(INGEST.upsertDocument, { doc: documentRow(doc) });
-      await tx.run(INGEST.upsertEntities, { entities: entityRows });
-      await tx.run(INGEST.createMentions, { documentId: doc.id, mentions: mentionRows });
-      await tx.run(INGEST.mergeDocumentMentions, {
-        documentId: doc.id,
-        counts: [...counts].map(([entityId, count]) => ({ entityId, count })),
-      });
-      await tx.run(INGEST.mergeRelations, { relations: relationRows });
-      if (facts.length) await tx.run(INGEST.mergeFacts, { facts });
-      if (previousEntityIds.length) {
-        await tx.run(INGEST.deleteOrphanEntities, { ids: previousEntityIds });
-        await tx.run(INGEST.recomputeAliases, { ids: previousEntityIds.filter((id) => counts.has(id)) });
-      }
-      await tx.run(INGEST.bumpGraphVersion);
+  await write(driver, async (tx) => {
+    const previousEntityIds = await contributedEntityIds(tx, doc.id);
+    if (previous !== null) {
+      await tx.run(INGEST.clearDocumentRelations, { id: doc.id });
+      await tx.run(INGEST.clearDocumentMentions, { id: doc.id });
+      await tx.run(INGEST.clearDocumentFacts, { id: doc.id });
+    }
+    await tx.run(INGEST.upsertDocument, { doc: documentRow(doc) });
+    await tx.run(INGEST.upsertEntities, { entities: entityRows });
+    await tx.run(INGEST.createMentions, { documentId: doc.id, mentions: mentionRows });
+    await tx.run(INGEST.mergeDocumentMentions, {
+      documentId: doc.id,
+      counts: [...counts].map(([entityId, count]) => ({ entityId, count })),
     });
-  } finally {
-    // Even after a failure (a commit whose answer was lost): a needless version read costs nothing.
-    localWrites++;
-    await session.close();
-  }
+    await tx.run(INGEST.mergeRelations, { relations: relationRows });
+    if (facts.length) await tx.run(INGEST.mergeFacts, { facts });
+    if (previousEntityIds.length) {
+      await tx.run(INGEST.deleteOrphanEntities, { ids: previousEntityIds });
+      await tx.run(INGEST.recomputeAliases, { ids: previousEntityIds.filter((id) => counts.has(id)) });
+    }
+    await tx.run(INGEST.bumpGraphVersion);
+  });
   return previous === null ? 'created' : 'updated';
 }
 
@@ -224,41 +198,29 @@ export interface RemovedDocument {
 
 /** Removes a document (by id or by the path it was ingested from) and whatever only it contributed. */
 export async function removeDocument(driver: Driver, key: string): Promise<RemovedDocument | null> {
-  const session = driver.session({ defaultAccessMode: 'WRITE' });
-  try {
-    const removed = await session.executeWrite(async (tx) => {
-      const found = await tx.run(INGEST.findDocument, { key });
-      const rec = found.records[0];
-      if (!rec) return null;
-      const id = rec.get('id') as string;
-      const ids = await contributedEntityIds(tx, id);
-      await tx.run(INGEST.clearDocumentRelations, { id });
-      await tx.run(INGEST.clearDocumentMentions, { id });
-      await tx.run(INGEST.deleteDocument, { id });
-      const orphaned = await tx.run(INGEST.deleteOrphanEntities, { ids });
-      await tx.run(INGEST.recomputeAliases, { ids });
-      await tx.run(INGEST.bumpGraphVersion);
-      return {
-        id,
-        path: rec.get('path') as string,
-        title: rec.get('title') as string,
-        removedEntities: orphaned.summary.counters.updates().nodesDeleted,
-      };
-    });
-    return removed;
-  } finally {
-    localWrites++;
-    await session.close();
-  }
+  return write(driver, async (tx) => {
+    const found = await tx.run(INGEST.findDocument, { key });
+    const rec = found.records[0];
+    if (!rec) return null;
+    const id = rec.get('id') as string;
+    const ids = await contributedEntityIds(tx, id);
+    await tx.run(INGEST.clearDocumentRelations, { id });
+    await tx.run(INGEST.clearDocumentMentions, { id });
+    await tx.run(INGEST.deleteDocument, { id });
+    const orphaned = await tx.run(INGEST.deleteOrphanEntities, { ids });
+    await tx.run(INGEST.recomputeAliases, { ids });
+    await tx.run(INGEST.bumpGraphVersion);
+    return {
+      id,
+      path: rec.get('path') as string,
+      title: rec.get('title') as string,
+      removedEntities: orphaned.summary.counters.updates().nodesDeleted,
+    };
+  });
 }
 
 export async function graphCounts(driver: Driver): Promise<{ nodes: number; relationships: number }> {
-  const session = driver.session({ defaultAccessMode: 'READ' });
-  try {
-    const res = await session.executeRead((tx) => tx.run(INGEST.counts));
-    const r = res.records[0]!;
-    return { nodes: Number(r.get('nodes')), relationships: Number(r.get('relationships')) };
-  } finally {
-    await session.close();
-  }
+  const res = await read(driver, (tx) => tx.run(INGEST.counts));
+  const r = res.records[0]!;
+  return { nodes: Number(r.get('nodes')), relationships: Number(r.get('relationships')) };
 }

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { Config } from '../server/config.ts';
+import type { Config } from '../core/config.ts';
 import { startEmbeddedNeo4j } from './embedded.ts';
 
 export interface Neo4jConnection {
@@ -26,7 +26,7 @@ type Neo4jConfig = Pick<
 
 /**
  * How long a transaction is retried on transient errors. Writers (ingest) ride out lock contention with the
- * driver's 5 s; the API prefers answering 503 quickly when the database is down (see server/start.ts).
+ * driver's 5 s; the API prefers answering 503 quickly when the database is down (see app/start.ts).
  */
 export interface DriverTuning {
   maxTransactionRetryTime?: number;

@@ -1,10 +1,10 @@
-/** Builds the Express app (no listening here: server/index.ts listens, tests use supertest). */
+/** Builds the Express app (no listening here: app/start.ts listens through listen.ts, tests use supertest). */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Driver } from 'neo4j-driver';
-import type { Config } from './config.ts';
+import type { Config } from '../core/config.ts';
 import { errorMiddleware, notFoundRoute } from './errors.ts';
 import { cypherRoutes } from './routes/cypher.ts';
 import { documentRoutes } from './routes/documents.ts';

@@ -6,8 +6,8 @@
  * Invalidation is by GRAPH VERSION: every ingest write transaction bumps `(:GraphVersion {id: 'graph'})` in the
  * same transaction (cypher/ingest.ts bumpGraphVersion). The cache reads that version at most once per
  * `versionTtlMs` (one query shared by every request waiting on it), and drops everything when it changed — a
- * missing node (a wiped graph) counts as a change too. A write by this very process (ingest/write.ts) makes the
- * next request look again at once, so in-process writers never see their own stale data; other writers are seen
+ * missing node (a wiped graph) counts as a change too. A write by this very process (core/db.ts's graph-changed
+ * signal) makes the next request look again at once, so in-process writers never see their own stale data; other writers are seen
  * within ~versionTtlMs. Only successful results are stored: errors (404, 400, 422, 503...) never are, and a failed
  * version read fails the request rather than serving what might be stale.
  *
@@ -16,9 +16,9 @@
  */
 import type { Request, Response } from 'express';
 import type { Driver } from 'neo4j-driver';
+import type { Config } from '../core/config.ts';
+import { onGraphChanged } from '../core/db.ts';
 import { QUERIES } from '../cypher/queries.ts';
-import { localGraphWrites } from '../ingest/write.ts';
-import type { Config } from './config.ts';
 import { readRows } from './services/db.ts';
 
 export interface CacheOptions {
@@ -63,14 +63,21 @@ export class ResponseCache {
   private versionReadAt = -Infinity;
   /** A version read must have started at or after this to count (set when this process wrote). */
   private requiredFrom = -Infinity;
-  private seenLocalWrites = localGraphWrites();
   private check: { startedAt: number; done: Promise<void> } | null = null;
   private readonly counters = { hits: 0, misses: 0, invalidations: 0, versionReads: 0 };
 
   constructor(
     private readonly readVersion: () => Promise<string>,
     readonly options: CacheOptions,
-  ) {}
+  ) {
+    // Held weakly: a cache nobody uses any more (an app a test dropped) unsubscribes at the next write.
+    const self = new WeakRef(this);
+    const stop = onGraphChanged(() => {
+      const cache = self.deref();
+      if (cache) cache.requiredFrom = performance.now();
+      else stop();
+    });
+  }
 
   stats(): CacheStats {
     return { ...this.counters, entries: this.entries.size, bytes: this.bytes };
@@ -84,11 +91,6 @@ export class ResponseCache {
 
   /** Resolves once the cache reflects a graph version read recently enough; rejects if it cannot be read. */
   async ensureFresh(): Promise<void> {
-    const local = localGraphWrites();
-    if (local !== this.seenLocalWrites) {
-      this.seenLocalWrites = local;
-      this.requiredFrom = performance.now();
-    }
     for (;;) {
       const minStart = Math.max(performance.now() - this.options.versionTtlMs, this.requiredFrom);
       if (this.versionReadAt >= minStart) return;

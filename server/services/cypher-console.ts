@@ -11,9 +11,9 @@ import neo4j, { Neo4jError, isNode, isPath, isRelationship, type Driver, type Ma
 import type { CypherResponse, EdgeData, NodeData } from '../../contract/api.ts';
 import { checkConsoleQuery } from '../../cypher/console.ts';
 import { QUERIES } from '../../cypher/queries.ts';
-import type { Config } from '../config.ts';
+import type { Config } from '../../core/config.ts';
 import { HttpError } from '../errors.ts';
-import { read } from './db.ts';
+import { read } from '../../core/db.ts';
 import { isTimeout, timeoutError } from './neo4j-errors.ts';
 import { toPlain } from './serialize.ts';
 

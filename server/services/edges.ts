@@ -1,7 +1,8 @@
 /** The evidence behind the edge(s) between two entities, in either direction. */
 import type { Driver } from 'neo4j-driver';
 import type { EdgeResponse } from '../../contract/api.ts';
-import { ENTITY_REL_TYPES, QUERIES, relPattern, type EntityRelType } from '../../cypher/queries.ts';
+import { ENTITY_REL_TYPES, type EntityRelType } from '../../core/vocabulary.ts';
+import { QUERIES, relPattern } from '../../cypher/queries.ts';
 import { notFound } from '../errors.ts';
 import { int, readRows } from './db.ts';
 

@@ -1,8 +1,8 @@
 /** An entity's details, its mentions (every one, paginated), its neighbourhood and its timeline. */
 import type { Driver } from 'neo4j-driver';
 import type { DocumentRef, EntityDetail, MentionItem, MentionsResponse, NeighborsResponse, TimelineResponse } from '../../contract/api.ts';
-import type { EntityType } from '../../ingest/model.ts';
-import { ENTITY_REL_TYPES, QUERIES, relPattern, type EntityRelType } from '../../cypher/queries.ts';
+import { ENTITY_REL_TYPES, type EntityRelType, type EntityType } from '../../core/vocabulary.ts';
+import { QUERIES, relPattern } from '../../cypher/queries.ts';
 import { notFound } from '../errors.ts';
 import { int, readRows } from './db.ts';
 import { aggregatedEdge, entityNode } from './elements.ts';

@@ -5,10 +5,11 @@
  */
 import type { Driver } from 'neo4j-driver';
 import type { DocumentRef, GraphElements, PathsResponse } from '../../contract/api.ts';
-import { CO_MENTION, RELATION_TYPES } from '../../ingest/model.ts';
+import { CO_MENTION, MENTIONS, RELATION_TYPES } from '../../core/vocabulary.ts';
 import { QUERIES, relPattern } from '../../cypher/queries.ts';
 import { notFound } from '../errors.ts';
-import { int, read } from './db.ts';
+import { read } from '../../core/db.ts';
+import { int } from './db.ts';
 import { aggregatedEdge, documentNode, entityNode } from './elements.ts';
 import { mapTimeout } from './neo4j-errors.ts';
 import { toPlain } from './serialize.ts';
@@ -54,7 +55,7 @@ export interface PathsInput {
 }
 
 export async function findPaths(driver: Driver, input: PathsInput, timeoutMs: number): Promise<PathsResponse> {
-  const rels = relPattern([...RELATION_TYPES, ...(input.coMentions ? [CO_MENTION] : []), 'MENTIONS']);
+  const rels = relPattern([...RELATION_TYPES, ...(input.coMentions ? [CO_MENTION] : []), MENTIONS]);
   let found: { row: PathsRow; steps: StepRow[] };
   try {
     found = await read(

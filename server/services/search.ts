@@ -11,7 +11,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import type { SearchHit, SearchResponse } from '../../contract/api.ts';
-import type { EntityType } from '../../ingest/model.ts';
+import type { EntityType } from '../../core/vocabulary.ts';
 import { QUERIES } from '../../cypher/queries.ts';
 import { int, readRows } from './db.ts';
 

@@ -6,7 +6,7 @@ import { checkConsoleQuery, stripCypher } from '../../cypher/console.ts';
 import { graphCounts } from '../../ingest/write.ts';
 import { HttpError } from '../../server/errors.ts';
 import { runPlannedRead } from '../../server/services/cypher-console.ts';
-import { read } from '../../server/services/db.ts';
+import { read } from '../../core/db.ts';
 import { testApp } from '../helpers/api.ts';
 import { ENTITIES, loadFixtureGraph } from '../helpers/fixture-graph.ts';
 import { testDriver, wipe } from '../helpers/neo4j.ts';

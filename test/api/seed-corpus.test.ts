@@ -8,7 +8,7 @@ import type { Driver } from 'neo4j-driver';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentsResponse, MentionsResponse, PathsResponse, SearchResponse, type MentionItem } from '../../contract/api.ts';
-import { PROJECT_ROOT } from '../../server/config.ts';
+import { PROJECT_ROOT } from '../../core/config.ts';
 import { testApp } from '../helpers/api.ts';
 import { testDriver, wipe } from '../helpers/neo4j.ts';
 

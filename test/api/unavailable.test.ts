@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import request from 'supertest';
 import { inject, afterAll, describe, expect, it } from 'vitest';
 import { createDriver } from '../../neo4j/connect.ts';
-import { freePort } from '../setup/neo4j.global.ts';
+import { freePort } from '../../neo4j/embedded.ts';
 import { testApp } from '../helpers/api.ts';
 import { tcpProxy } from '../helpers/tcp-proxy.ts';
 

@@ -3,9 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject, afterAll, describe, expect, it } from 'vitest';
-import { startEmbeddedNeo4j } from '../../neo4j/embedded.ts';
+import { freePort, startEmbeddedNeo4j } from '../../neo4j/embedded.ts';
 import { createDriver } from '../../neo4j/connect.ts';
-import { freePort } from '../setup/neo4j.global.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'nlkg-lifecycle-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

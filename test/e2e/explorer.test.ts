@@ -8,7 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../server/config.ts';
+import { PROJECT_ROOT } from '../../core/config.ts';
 import { hasChromium, launchChromium, waitReady, watchErrors } from './support/browser.ts';
 
 const SEEDS = resolve(PROJECT_ROOT, '..', 'shared', 'corpus', 'seeds');
@@ -62,8 +62,8 @@ describe.skipIf(skipReason !== null)('explorer (browser)', () => {
       base = s.url;
       stop = s.close;
     } else {
-      const { loadConfig } = await import('../../server/config.ts');
-      const { startServer } = await import('../../server/start.ts');
+      const { loadConfig } = await import('../../core/config.ts');
+      const { startServer } = await import('../../app/start.ts');
       const { testConfigEnv, testDriver, wipe } = await import('../helpers/neo4j.ts');
       const driver = testDriver();
       await wipe(driver);
@@ -89,6 +89,12 @@ describe.skipIf(skipReason !== null)('explorer (browser)', () => {
     await expect(page.isVisible('[data-testid=canvas-empty]')).resolves.toBe(true);
     await expect(page.locator('[data-testid=legend] input[type=checkbox]').count()).resolves.toBeGreaterThan(10);
     await shot('01-home');
+    // The renderer fields big-graph mode sets live (client/src/graph/index.ts setLarge; see cytoscape-internals.test.ts).
+    const knobs = await page.evaluate(() => {
+      const r = (window.cy as unknown as { renderer(): Record<string, unknown> }).renderer();
+      return { hideEdgesOnViewport: typeof r.hideEdgesOnViewport, motionBlur: typeof r.motionBlur, forcedPixelRatio: 'forcedPixelRatio' in r };
+    });
+    expect(knobs).toEqual({ hideEdgesOnViewport: 'boolean', motionBlur: 'boolean', forcedPixelRatio: true });
   });
 
   it('searches "GRPO" with the keyboard and puts it on the canvas, selected', async () => {

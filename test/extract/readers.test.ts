@@ -167,7 +167,7 @@ describe('bad inputs are skipped with a reason', () => {
   });
 
   it('missing paths and unsupported types', async () => {
-    const outs = await collect(['/no/such/file.txt', join(FIXTURES, '../extract/vitest.config.ts')]);
+    const outs = await collect(['/no/such/file.txt', join(FIXTURES, '../extract/helpers.ts')]);
     expect(skips(outs).map((s) => s.reason)).toEqual([expect.stringMatching(/unreadable: ENOENT/), expect.stringMatching(/unsupported file type/)]);
   });
 

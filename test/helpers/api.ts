@@ -1,7 +1,7 @@
 /** The real app on the run's Neo4j, for supertest. */
 import type { Driver } from 'neo4j-driver';
 import { createApp } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
+import { loadConfig } from '../../core/config.ts';
 import { afterAll, beforeAll } from 'vitest';
 import { loadFixtureGraph } from './fixture-graph.ts';
 import { testConfigEnv, testDriver, wipe } from './neo4j.ts';

@@ -4,8 +4,15 @@ import { inject } from 'vitest';
 import { wipeGraph } from '../../cypher/apply-schema.ts';
 import { createDriver } from '../../neo4j/connect.ts';
 
+/** The run's Neo4j; only the `db` project (vitest.config.ts) starts one. */
+function neo4jOfRun() {
+  const db = inject('neo4j');
+  if (!db) throw new Error('this test needs Neo4j: it belongs to the `db` project, not to `unit` (vitest.config.ts)');
+  return db;
+}
+
 export function testDriver(): Driver {
-  const { uri, user, password, source } = inject('neo4j');
+  const { uri, user, password, source } = neo4jOfRun();
   return createDriver(uri, source === 'embedded' ? undefined : { user, password });
 }
 
@@ -13,6 +20,6 @@ export function testDriver(): Driver {
 export const wipe = wipeGraph;
 
 export function testConfigEnv(): Record<string, string> {
-  const { uri, user, password } = inject('neo4j');
+  const { uri, user, password } = neo4jOfRun();
   return { NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password };
 }

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestInputs } from '../../ingest/pipeline.ts';
-import { PROJECT_ROOT } from '../../server/config.ts';
+import { PROJECT_ROOT } from '../../core/config.ts';
 import { testConfigEnv, testDriver, wipe } from '../helpers/neo4j.ts';
 import { graphIdSets, graphSnapshot, reportFigures } from './support.ts';
 
@@ -84,7 +84,7 @@ function diff(a: typeof reference, b: typeof reference): string[] {
 }
 
 function cli(args: string[] = []): { child: ChildProcess; done: Promise<{ code: number | null; signal: string | null; out: string }> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'ingest', 'cli.ts'), ...args, dir], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'app', 'ingest.ts'), ...args, dir], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...testConfigEnv(), LOG_LEVEL: 'error' },
     stdio: ['ignore', 'pipe', 'pipe'],

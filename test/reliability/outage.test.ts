@@ -11,10 +11,9 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySchema } from '../../cypher/apply-schema.ts';
 import { createDriver } from '../../neo4j/connect.ts';
-import { API_DRIVER_TUNING } from '../../server/start.ts';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../neo4j/embedded.ts';
+import { API_DRIVER_TUNING } from '../../app/start.ts';
+import { freePort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../neo4j/embedded.ts';
 import { testApp } from '../helpers/api.ts';
-import { freePort } from '../setup/neo4j.global.ts';
 import { errorBodyProblem, listen, rawRequest, reportFigures } from './support.ts';
 
 let dataDir: string;
@@ -28,7 +27,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'nlkg-outage-'));
   port = await freePort();
   db = await start();
-  driver = createDriver(db.uri, undefined, API_DRIVER_TUNING); // as server/start.ts builds it
+  driver = createDriver(db.uri, undefined, API_DRIVER_TUNING); // as app/start.ts builds it
   await applySchema(driver);
   await driver.executeQuery("CREATE (:Entity:Lab {id: 'Lab:outage', name: 'Outage Lab', type: 'Lab', aliases: []})");
   api = await listen(testApp(driver));

@@ -3,8 +3,8 @@
  * configured, the JSON body limit (413) and the Cypher console's rate limit (429), all as ApiErrors.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/config.ts';
-import { startServer, type RunningServer } from '../../server/start.ts';
+import { loadConfig } from '../../core/config.ts';
+import { startServer, type RunningServer } from '../../app/start.ts';
 import { testConfigEnv } from '../helpers/neo4j.ts';
 import { errorBodyProblem, rawRequest, reportFigures } from './support.ts';
 

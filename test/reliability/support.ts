@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { ApiError } from '../../contract/api.ts';
-import { PROJECT_ROOT } from '../../server/config.ts';
+import { PROJECT_ROOT } from '../../core/config.ts';
 
 export const FIGURES_FILE = join(PROJECT_ROOT, 'test-output', 'reliability.json');
 

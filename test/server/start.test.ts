@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphCounts } from '../../ingest/write.ts';
-import { loadConfig } from '../../server/config.ts';
-import { startServer } from '../../server/start.ts';
+import { loadConfig } from '../../core/config.ts';
+import { startServer } from '../../app/start.ts';
 import { testConfigEnv, testDriver, wipe } from '../helpers/neo4j.ts';
 
 const config = () =>

@@ -1,14 +1,11 @@
 /** Legend and filters in one: a colour/shape per node type and a line style per relation type; clicking toggles visibility. */
-import { ENTITY_TYPES, RELATION_TYPES, CO_MENTION } from '../../../ingest/model.ts';
+import { displayName, EDGE_TYPES, NODE_TYPES } from '../../../core/vocabulary.ts';
 import { edgeGlyph, shapeGlyph } from './badges.ts';
 import { clear, h } from './dom.ts';
 
-export const NODE_TYPES: string[] = [...ENTITY_TYPES, 'Document'];
-export const EDGE_TYPES: string[] = [...RELATION_TYPES, CO_MENTION, 'MENTIONS'];
-
 export interface LegendState {
-  hiddenTypes: Set<string>;
-  hiddenRelTypes: Set<string>;
+  hiddenTypes: ReadonlySet<string>;
+  hiddenRelTypes: ReadonlySet<string>;
   counts: { nodes: Map<string, number>; edges: Map<string, number> };
 }
 
@@ -18,8 +15,8 @@ export class Legend {
   constructor(private readonly onToggle: (kind: 'node' | 'edge', type: string, visible: boolean) => void) {}
 
   render(state: LegendState): void {
-    const nodeTypes = [...new Set([...NODE_TYPES, ...state.counts.nodes.keys()])];
-    const edgeTypes = [...new Set([...EDGE_TYPES, ...state.counts.edges.keys()])];
+    const nodeTypes = [...new Set<string>([...NODE_TYPES, ...state.counts.nodes.keys()])];
+    const edgeTypes = [...new Set<string>([...EDGE_TYPES, ...state.counts.edges.keys()])];
     const row = (kind: 'node' | 'edge', type: string, hidden: boolean, count: number) =>
       h(
         'label',
@@ -31,7 +28,7 @@ export class Legend {
           onchange: (e: Event) => this.onToggle(kind, type, (e.target as HTMLInputElement).checked),
         }),
         kind === 'node' ? shapeGlyph(type) : edgeGlyph(type),
-        h('span', { class: 'legend-name' }, kind === 'edge' ? type.toLowerCase().replace(/_/g, ' ') : type),
+        h('span', { class: 'legend-name' }, kind === 'edge' ? displayName(type, (t) => t.toLowerCase().replace(/_/g, ' ')) : displayName(type)),
         h('span', { class: 'legend-count' }, count ? String(count) : ''),
       );
     clear(

@@ -71,3 +71,21 @@ export class ContextMenu {
     this.el.hidden = true;
   }
 }
+
+/** What right-clicking a node or an edge offers. */
+export function targetMenu(
+  t: Target,
+  expansion: { more: number } | undefined,
+  a: { expand(id: string): void; collapse(id: string): void; remove(id: string): void; details(id: string): void; connectFrom(id: string): void; evidence(id: string): void },
+): MenuItem[] {
+  const id = t.data.id;
+  if (t.kind === 'edge') return [{ label: 'Show evidence', testid: 'ctx-evidence', run: () => a.evidence(id) }];
+  const exp = expansion;
+  return [
+    { label: exp ? (exp.more ? `Expand: +${exp.more} more` : 'All neighbours shown') : 'Expand neighbours', testid: 'ctx-expand', run: () => a.expand(id), disabled: t.data.kind !== 'entity' || (exp ? exp.more === 0 : false) },
+    { label: 'Collapse', testid: 'ctx-collapse', run: () => a.collapse(id), disabled: !exp },
+    { label: 'Remove', testid: 'ctx-remove', run: () => a.remove(id) },
+    { label: 'Details & mentions', testid: 'ctx-details', run: () => a.details(id) },
+    { label: 'Connect from here', testid: 'ctx-connect', run: () => a.connectFrom(id) },
+  ];
+}

@@ -1,6 +1,7 @@
-import { extractAll } from './extract/index.ts';
-import type { DocumentRecord, Extraction } from './model.ts';
-import { readInputs } from './readers/index.ts';
+/** `npm run extract -- [--format json|summary] <inputs…>`: extraction only, no database, JSON on stdout. */
+import { extractAll } from '../ingest/extract/index.ts';
+import type { DocumentRecord, Extraction } from '../ingest/model.ts';
+import { readInputs } from '../ingest/readers/index.ts';
 
 const USAGE = 'usage: npm run extract -- [--format json|summary] [--with-text] [--max-bytes N] <file|folder|feed-url>...';
 

@@ -3,12 +3,12 @@
  * `npm run ingest -- --remove <id|path> ...`     remove documents and what only they contributed
  */
 import { parseArgs } from 'node:util';
+import { loadConfig } from '../core/config.ts';
 import { applySchema } from '../cypher/apply-schema.ts';
+import { ingestInputs, type IngestProgress, type IngestSummary } from '../ingest/pipeline.ts';
+import { countInputFiles } from '../ingest/readers/index.ts';
+import { removeDocument } from '../ingest/write.ts';
 import { connectNeo4j } from '../neo4j/connect.ts';
-import { loadConfig } from '../server/config.ts';
-import { ingestInputs, type IngestProgress, type IngestSummary } from './pipeline.ts';
-import { countInputFiles } from './readers/index.ts';
-import { removeDocument } from './write.ts';
 
 const USAGE = `usage: npm run ingest -- [--max-mb N] [--batch N] <file|folder|feed-url> ...
          --batch N   documents per write transaction (default 25; 1 writes each document on its own)

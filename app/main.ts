@@ -1,18 +1,20 @@
 /** `npm start`: listens until SIGINT/SIGTERM, then shuts the embedded Neo4j down cleanly. */
-import { loadConfig } from './config.ts';
+import { loadConfig } from '../core/config.ts';
+import { createLogger } from '../core/log.ts';
 import { startServer } from './start.ts';
 
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL);
   const running = await startServer(config);
-  console.log(`explorer ready at ${running.url} (Neo4j: ${running.conn.source} ${running.conn.uri}; started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  log.info(`explorer ready at ${running.url} (Neo4j: ${running.conn.source} ${running.conn.uri}; started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: shutting down…`);
+    log.info(`${signal}: shutting down…`);
     running.close().then(
       () => process.exit(0),
       (err: Error) => {

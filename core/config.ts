@@ -1,6 +1,10 @@
-/** Every environment variable the project reads, validated once (README's configuration table mirrors this). */
+/**
+ * Every environment variable the project reads, validated once; every entry point (app/) loads it here. README's
+ * configuration table mirrors this.
+ */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { LOG_LEVELS } from './log.ts';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -10,7 +14,6 @@ const EnvSchema = z.object({
   NEO4J_URI: z.string().min(1).optional(),
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().default('password'),
-  NEO4J_DATABASE: z.string().min(1).optional(),
   NEO4J_BOLT_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
   NEO4J_DATA_DIR: z.string().default('.data/neo4j'),
   NEO4J_PAGECACHE_MB: z.coerce.number().int().min(16).default(512),
@@ -28,7 +31,8 @@ const EnvSchema = z.object({
    */
   API_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2000),
   CORS_ORIGIN: z.string().optional(),
-  LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  /** What the server and `npm start` log (core/log.ts). */
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
 
 export type Config = z.infer<typeof EnvSchema> & { projectRoot: string };

@@ -1,0 +1,214 @@
+/**
+ * The explorer's whole state in one immutable object, the actions that return the next state, and `derive`: what
+ * the canvas shows, the legend and the URL, computed from a state and nothing else. Pure: no DOM, no Cytoscape,
+ * no fetch (main.ts fetches, then hands the answer to an action and commits the result).
+ */
+import type { CypherResponse, GraphElements, NodeData, PathsResponse } from '../../../contract/api.ts';
+import { ENTITY_REL_TYPES, ENTITY_TYPES } from '../../../core/vocabulary.ts';
+import {
+  boundModel,
+  collapseNode,
+  edgeKey,
+  emptyModel,
+  mergeElements,
+  recordExpansion,
+  removeNode,
+  typeCounts,
+  visibleElements,
+  type GraphModel,
+} from './graph-model.ts';
+import type { LayoutName, ViewState } from './url-state.ts';
+
+/** The canvas keeps at most this many nodes from exploration (console results and benchmarks may exceed it). */
+export const MAX_NODES = 800;
+
+export type Tab = 'details' | 'connect';
+
+export interface AppState {
+  readonly model: GraphModel;
+  readonly hiddenTypes: ReadonlySet<string>;
+  readonly hiddenRelTypes: ReadonlySet<string>;
+  readonly layout: LayoutName;
+  /** The selected node (null: nothing, or an edge, is selected). */
+  readonly focus: string | null;
+  /** Nodes placed by the user (search, focus), in order: restored from the URL. */
+  readonly placed: readonly string[];
+  /** The Cypher console's last query and its JSON parameters. */
+  readonly query: string | null;
+  readonly params: string | null;
+  /** Two nodes (usually issues) being connected. */
+  readonly compare: readonly [string, string] | null;
+  readonly tab: Tab;
+  readonly consoleOpen: boolean;
+  /** Console results are added to the canvas instead of replacing it. */
+  readonly appendResults: boolean;
+}
+
+export const initialState = (): AppState => ({
+  model: emptyModel(),
+  hiddenTypes: new Set(),
+  hiddenRelTypes: new Set(),
+  layout: 'fcose',
+  focus: null,
+  placed: [],
+  query: null,
+  params: null,
+  compare: null,
+  tab: 'details',
+  consoleOpen: false,
+  appendResults: false,
+});
+
+/** A search hit or entity detail as a canvas node. */
+export const entityNode = (d: { id: string; name: string; type: string; mentionCount: number }): NodeData => ({
+  id: d.id,
+  label: d.name,
+  kind: 'entity',
+  type: d.type,
+  mentionCount: d.mentionCount,
+});
+
+const withoutMissing = (s: AppState, model: GraphModel): AppState => ({
+  ...s,
+  model,
+  placed: s.placed.filter((id) => model.nodes.has(id)),
+  focus: s.focus && model.nodes.has(s.focus) ? s.focus : null,
+});
+
+// ---------- actions ----------
+
+/** Puts a node on the canvas (pinned, remembered as placed) and makes its type visible. */
+export function place(s: AppState, node: NodeData): AppState {
+  const model = mergeElements(s.model, { nodes: [{ data: node }], edges: [] }, { pin: [node.id] }).model;
+  const hiddenTypes = new Set(s.hiddenTypes);
+  hiddenTypes.delete(node.type);
+  return { ...s, model, hiddenTypes, placed: s.placed.includes(node.id) ? s.placed : [...s.placed, node.id] };
+}
+
+/** Nodes restored from a shared URL: pinned, and the placed list in the link's order. */
+export function restoreNodes(s: AppState, nodes: NodeData[]): AppState {
+  const model = mergeElements(s.model, { nodes: nodes.map((data) => ({ data })), edges: [] }, { pin: nodes.map((n) => n.id) }).model;
+  return { ...s, model, placed: nodes.map((n) => n.id) };
+}
+
+/** A node needed before it can be expanded (an expansion from the URL whose node is not on the canvas). */
+export function addNode(s: AppState, node: NodeData): AppState {
+  return { ...s, model: mergeElements(s.model, { nodes: [{ data: node }], edges: [] }).model };
+}
+
+/** The type filters for fetching neighbours: undefined when nothing is hidden (the server's default: all). */
+export function neighbourFilters(s: AppState): { types?: string[]; relTypes?: string[] } {
+  const types = ENTITY_TYPES.some((t) => s.hiddenTypes.has(t)) ? ENTITY_TYPES.filter((t) => !s.hiddenTypes.has(t)) : undefined;
+  const relTypes = ENTITY_REL_TYPES.some((t) => s.hiddenRelTypes.has(t)) ? ENTITY_REL_TYPES.filter((t) => !s.hiddenRelTypes.has(t)) : undefined;
+  return { ...(types ? { types } : {}), ...(relTypes ? { relTypes } : {}) };
+}
+
+/** Neighbours fetched for `id`: merged, the expansion recorded, and the canvas bounded (older leaves dropped). */
+export function expanded(
+  s: AppState,
+  id: string,
+  res: { elements: GraphElements; total: number; more: number },
+  limit: number,
+): { state: AppState; dropped: string[] } {
+  let model = mergeElements(s.model, res.elements, { pin: [id] }).model;
+  model = recordExpansion(model, id, { total: res.total, more: res.more, limit });
+  const bounded = boundModel(model, Math.max(MAX_NODES, model.pinned.size + 1), [id]);
+  return { state: withoutMissing(s, bounded.model), dropped: bounded.dropped };
+}
+
+export const collapse = (s: AppState, id: string): AppState => withoutMissing(s, collapseNode(s.model, id).model);
+
+export const remove = (s: AppState, id: string): AppState => withoutMissing(s, removeNode(s.model, id).model);
+
+export const clearCanvas = (s: AppState): AppState => ({ ...s, model: emptyModel(), placed: [], focus: null, query: null, params: null, compare: null });
+
+export function toggleType(s: AppState, kind: 'node' | 'edge', type: string, visible: boolean): AppState {
+  const set = new Set(kind === 'node' ? s.hiddenTypes : s.hiddenRelTypes);
+  if (visible) set.delete(type);
+  else set.add(type);
+  return kind === 'node' ? { ...s, hiddenTypes: set } : { ...s, hiddenRelTypes: set };
+}
+
+export const setLayout = (s: AppState, layout: LayoutName): AppState => ({ ...s, layout });
+export const select = (s: AppState, focus: string | null): AppState => ({ ...s, focus });
+export const openTab = (s: AppState, tab: Tab): AppState => ({ ...s, tab });
+export const toggleConsole = (s: AppState, open = !s.consoleOpen): AppState => ({ ...s, consoleOpen: open });
+export const setAppend = (s: AppState, appendResults: boolean): AppState => ({ ...s, appendResults });
+export const setCompare = (s: AppState, compare: readonly [string, string] | null): AppState => ({ ...s, compare });
+
+/** Console results: replace the canvas (or add to it) and pin what came back; an empty result keeps the canvas. */
+export function cypherResult(s: AppState, res: CypherResponse, query: string, params: string): AppState {
+  if (!res.graph.nodes.length) return { ...s, query, params };
+  const base = s.appendResults ? s : { ...s, model: emptyModel(), placed: [], compare: null };
+  const model = mergeElements(base.model, res.graph, { pin: res.graph.nodes.map((n) => n.data.id) }).model;
+  return withoutMissing({ ...base, query, params }, model);
+}
+
+/** Paths between two ends: merged and pinned; returns what to highlight (nodes on a path, edges of its steps). */
+export function pathsResult(s: AppState, res: PathsResponse): { state: AppState; nodes: string[]; edges: string[] } {
+  const model = mergeElements(s.model, res.elements, { pin: res.elements.nodes.map((n) => n.data.id) }).model;
+  const nodes = [...new Set(res.paths.flatMap((p) => p.nodes))];
+  const keys = new Set(res.paths.flatMap((p) => p.steps.flatMap((st) => [edgeKey(st), edgeKey({ source: st.target, target: st.source, type: st.type })])));
+  const edges = [...model.edges.values()].filter((e) => keys.has(edgeKey(e))).map((e) => e.id);
+  return { state: { ...s, model }, nodes, edges };
+}
+
+/** Elements loaded straight onto the canvas (automation, benchmarks). */
+export const loadElements = (s: AppState, elements: GraphElements, layout: LayoutName): AppState => ({
+  ...s,
+  layout,
+  model: mergeElements(emptyModel(), elements).model,
+});
+
+/** The start of a restore from the URL: layout and filters (the rest is fetched, then applied by the actions above). */
+export const fromViewState = (s: AppState, v: ViewState): AppState => ({
+  ...s,
+  layout: v.layout,
+  hiddenTypes: new Set([...s.hiddenTypes, ...v.hiddenTypes]),
+  hiddenRelTypes: new Set([...s.hiddenRelTypes, ...v.hiddenRelTypes]),
+});
+
+// ---------- derived ----------
+
+export interface Derived {
+  /** What the canvas shows: the model under the filters. */
+  elements: GraphElements;
+  more: Map<string, number>;
+  expanded: Set<string>;
+  legend: { hiddenTypes: ReadonlySet<string>; hiddenRelTypes: ReadonlySet<string>; counts: ReturnType<typeof typeCounts> };
+  status: string;
+  empty: boolean;
+  /** The shareable view (url-state.ts encodes it into the address bar). */
+  url: ViewState;
+}
+
+export function viewState(s: AppState): ViewState {
+  return {
+    focus: s.focus && s.model.nodes.has(s.focus) ? s.focus : null,
+    nodes: s.placed.filter((id) => s.model.nodes.has(id)),
+    expanded: [...s.model.expansions.keys()],
+    layout: s.layout,
+    query: s.query,
+    params: s.params,
+    compare: s.compare ? [s.compare[0], s.compare[1]] : null,
+    panel: s.consoleOpen ? 'console' : s.tab === 'connect' ? 'connect' : null,
+    hiddenTypes: [...s.hiddenTypes],
+    hiddenRelTypes: [...s.hiddenRelTypes],
+  };
+}
+
+export function derive(s: AppState): Derived {
+  const elements = visibleElements(s.model, { hiddenTypes: s.hiddenTypes, hiddenRelTypes: s.hiddenRelTypes });
+  const n = elements.nodes.length;
+  const m = elements.edges.length;
+  const hidden = s.model.nodes.size - n;
+  return {
+    elements,
+    more: new Map([...s.model.expansions].map(([k, v]) => [k, v.more])),
+    expanded: new Set(s.model.expansions.keys()),
+    legend: { hiddenTypes: s.hiddenTypes, hiddenRelTypes: s.hiddenRelTypes, counts: typeCounts(s.model) },
+    status: `${n} node${n === 1 ? '' : 's'} · ${m} edge${m === 1 ? '' : 's'}${hidden > 0 ? ` · ${hidden} hidden by filters` : ''}`,
+    empty: s.model.nodes.size === 0,
+    url: viewState(s),
+  };
+}

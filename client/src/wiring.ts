@@ -1,0 +1,127 @@
+/**
+ * Wires the panels, the toolbar and the keyboard to the bridge (main.ts): every callback reads the current state
+ * and hands the next one to `commit`. No state of its own.
+ */
+import type { NodeData } from '../../contract/api.ts';
+import type { GraphView } from './graph/index.ts';
+import * as S from './model/app-state.ts';
+import { moreCount } from './model/graph-model.ts';
+import { ConnectPanel } from './ui/connect.ts';
+import { CypherConsole } from './ui/cypher-console.ts';
+import { DetailsPanel } from './ui/details.ts';
+import { DocumentView } from './ui/document-view.ts';
+import { download } from './ui/dom.ts';
+import { Legend } from './ui/legend.ts';
+import { ContextMenu, Tooltip } from './ui/overlays.ts';
+import type { ShellActions } from './ui/shell.ts';
+
+/** What the wiring (and restore.ts) drive: the bridge in main.ts. */
+export interface Host {
+  state: S.AppState;
+  readonly view: GraphView;
+  readonly panels: Panels;
+  commit(next: S.AppState, opts?: { layout?: 'full' | 'incremental' | false; around?: string | null }): Promise<void>;
+  busy<T>(work: () => Promise<T>): Promise<T | undefined>;
+  toast(message: string, kind?: 'info' | 'error'): void;
+  labelOf(id: string): string;
+  place(node: NodeData): Promise<void>;
+  focusEntity(id: string): Promise<void>;
+  expand(id: string): Promise<void>;
+  collapse(id: string): void;
+  remove(id: string): void;
+  select(id: string | null, center?: boolean): void;
+  setLayout(name: string): Promise<void>;
+  relayout(): Promise<void>;
+  openTab(tab: S.Tab): void;
+  toggleConsole(open?: boolean): void;
+  share(): Promise<void>;
+  quickStart(query: string): Promise<void>;
+}
+
+export type Panels = ReturnType<typeof createPanels>;
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function createPanels(app: Host) {
+  const docView = new DocumentView((id) => void app.focusEntity(id));
+  const details = new DetailsPanel({
+    expand: (id) => void app.expand(id),
+    collapse: (id) => app.collapse(id),
+    remove: (id) => app.remove(id),
+    focus: (id) => void app.focusEntity(id),
+    openDocument: (id, at) => void docView.open(id, at),
+    isExpanded: (id) => app.state.model.expansions.has(id),
+    moreCount: (id) => moreCount(app.state.model, id),
+    labelOf: (id) => app.labelOf(id),
+  });
+  const console = new CypherConsole({
+    showGraph: (res, query, params) => {
+      void app.commit(S.cypherResult(app.state, res, query, params), { layout: res.graph.nodes.length ? 'full' : false });
+      return res.graph.nodes.length;
+    },
+    stateChanged: () => {}, // the query is in the state already: showGraph committed it
+  });
+  const connect = new ConnectPanel({
+    selectedNode: () => {
+      const id = app.view.selectedIds()[0];
+      return id ? { id, label: app.labelOf(id) } : null;
+    },
+    showPaths: (res) => {
+      const { state, nodes, edges } = S.pathsResult(app.state, res);
+      void app.commit(state, { layout: 'full' }).then(() => (app.view.markPath(nodes, edges), app.view.fit(nodes)));
+      if (!res.paths.length) app.toast('No path between them within 4 hops');
+    },
+    focus: (id) => void app.focusEntity(id),
+    openDocument: (id, at) => void docView.open(id, at),
+    labelOf: (id) => app.labelOf(id),
+    stateChanged: (pair) => void app.commit(S.setCompare(app.state, pair)),
+  });
+  const legend = new Legend((kind, type, visible) => void app.commit(S.toggleType(app.state, kind, type, visible)));
+  const tooltip = new Tooltip((id) => app.labelOf(id), (id) => moreCount(app.state.model, id));
+  return { docView, details, console, connect, legend, tooltip, menu: new ContextMenu() };
+}
+
+export function shellActions(app: Host): ShellActions {
+  const selected = (run: (id: string) => void) => () => {
+    const id = app.view.selectedIds()[0];
+    if (id) run(id);
+    else app.toast('Select a node first');
+  };
+  return {
+    setLayout: (name) => void app.setLayout(name),
+    relayout: () => void app.relayout(),
+    fit: () => app.view.fit(),
+    zoomBy: (f) => app.view.zoomBy(f),
+    edgeLabels: (on) => app.view.toggleEdgeLabels(on),
+    expandSelected: selected((id) => void app.expand(id)),
+    collapseSelected: selected((id) => app.collapse(id)),
+    removeSelected: selected((id) => app.remove(id)),
+    clearCanvas: () => void app.commit(S.clearCanvas(app.state)),
+    toggleConsole: (open) => app.toggleConsole(open),
+    appendResults: (on) => void app.commit(S.setAppend(app.state, on)),
+    openTab: (tab) => app.openTab(tab),
+    quickStart: (q) => void app.quickStart(q),
+    exportPng: () => (app.view.cy.nodes().empty() ? app.toast('The canvas is empty') : download(`signalgraph-${today()}.png`, app.view.png())),
+    exportJson: () =>
+      download(`signalgraph-${today()}.json`, new Blob([JSON.stringify({ elements: app.view.json(), view: S.viewState(app.state) }, null, 2)], { type: 'application/json' })),
+    share: () => void app.share(),
+  };
+}
+
+/** Canvas shortcuts: e expand · c collapse · Delete remove · f fit · l re-layout · Esc deselect · ` console. */
+export function shortcutKeys(app: Host): Record<string, () => void> {
+  const onSelected = (run: (id: string) => void) => () => {
+    const id = app.view.selectedIds()[0];
+    if (id) run(id);
+  };
+  return {
+    e: onSelected((id) => void app.expand(id)),
+    c: onSelected((id) => app.collapse(id)),
+    Delete: onSelected((id) => app.remove(id)),
+    Backspace: onSelected((id) => app.remove(id)),
+    f: () => app.view.fit(),
+    l: () => void app.relayout(),
+    Escape: () => app.select(null),
+    '`': () => app.toggleConsole(),
+  };
+}
