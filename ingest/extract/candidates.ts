@@ -38,6 +38,8 @@ export interface Candidate {
   aliasHint?: string;
   /** A person run proposed by context alone: kept only if it reads as a name (see person-names.ts). */
   nameCheck?: boolean;
+  /** A one-word person name that stands on its own (an @handle): not dropped as a lone first name. */
+  standsAlone?: boolean;
 }
 
 export function isCoined(name: string): boolean {

@@ -294,7 +294,7 @@ export class Extractor {
       const uniq = [...new Set(owner.map((o) => o.surface))];
       if (uniq.length === 1) return [{ ...c, surface: uniq[0]! }];
       // Cited surnames and role-introduced first names stand on their own.
-      return c.reason === 'et-al-citation' || c.reason === 'role-before-name' ? [c] : [];
+      return c.standsAlone || c.reason === 'et-al-citation' || c.reason === 'role-before-name' ? [c] : [];
     });
   }
 

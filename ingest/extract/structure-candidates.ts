@@ -85,7 +85,7 @@ export function structureCandidates(text: string, structure: StructureSpan[], kn
     const handle = groups.handle!;
     const bare = surface.replace(/^@/, '');
     if (foldKey(bare) === foldKey(handle)) {
-      out.push({ start: link.start, end, surface, type: handleType(handle, known), reason: rule.reason, strength: rule.strength });
+      out.push({ start: link.start, end, surface, type: handleType(handle, known), reason: rule.reason, strength: rule.strength, standsAlone: true });
     } else if (FULL_NAME_TEXT.test(surface) && !known.typeOf(surface)) {
       out.push({ start: link.start, end, surface, type: 'Person', reason: 'x-profile-name', strength: rule.strength, aliasHint: `@${handle}` });
     }
