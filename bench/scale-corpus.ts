@@ -25,7 +25,7 @@ import { LEXICON } from '../ingest/rules/lexicon.ts';
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const REPO = resolve(HERE, '..');
 export const SHARED_CORPUS = process.env.SHARED_CORPUS ? resolve(process.env.SHARED_CORPUS) : resolve(REPO, '../shared/corpus');
-export const SCALED_DIR = join(HERE, 'corpus');
+const SCALED_DIR = join(HERE, 'corpus');
 
 const CONSONANTS = 'bcdfghjklmnpqrstvwxz';
 

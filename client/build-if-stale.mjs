@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const inputs = ['client/src', 'client/index.html', 'client/vite.config.ts', 'contract', 'ingest/model.ts', 'package-lock.json'];
+const inputs = ['client/src', 'client/index.html', 'client/vite.config.ts', 'contract', 'core', 'package-lock.json'];
 const built = join(root, 'client/dist/index.html');
 
 function newest(path) {

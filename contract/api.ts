@@ -8,13 +8,11 @@
  * Cypher console) use Neo4j's elementId.
  */
 import { z } from 'zod';
-import { EDGE_TYPES, ENTITY_REL_TYPES, ENTITY_TYPES } from '../core/vocabulary.ts';
+import { ENTITY_REL_TYPES, ENTITY_TYPES } from '../core/vocabulary.ts';
 
 // ---------- shared pieces ----------
-export const EntityTypeEnum = z.enum(ENTITY_TYPES);
-export const RelationTypeEnum = z.enum(ENTITY_REL_TYPES);
-/** Every relationship type that can appear on the canvas between two entity/document nodes. */
-export const EdgeTypeEnum = z.enum(EDGE_TYPES);
+const EntityTypeEnum = z.enum(ENTITY_TYPES);
+const RelationTypeEnum = z.enum(ENTITY_REL_TYPES);
 
 export const ApiError = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
@@ -35,7 +33,7 @@ const limit = (def: number, max: number) => z.coerce.number().int().min(1).max(m
 const offset = z.coerce.number().int().min(0).max(1_000_000).default(0);
 /** Ids are opaque strings; bounded and free of control characters so they can be echoed in messages. */
 // eslint-disable-next-line no-control-regex -- the point of this regex is to reject control characters
-export const IdParam = z.string().min(1).max(300).regex(/^[^\u0000-\u001f]+$/, 'must not contain control characters');
+const IdParam = z.string().min(1).max(300).regex(/^[^\u0000-\u001f]+$/, 'must not contain control characters');
 
 export const DocumentRef = z.object({
   id: z.string(),
@@ -189,7 +187,7 @@ export const EdgeQuery = z.object({
   type: RelationTypeEnum.optional(),
   limit: limit(20, 200),
 });
-export const EdgeEvidence = z.object({
+const EdgeEvidence = z.object({
   type: z.string(),
   source: z.string(),
   target: z.string(),
@@ -202,7 +200,7 @@ export const EdgeResponse = z.object({ source: z.string(), target: z.string(), t
 export type EdgeResponse = z.infer<typeof EdgeResponse>;
 
 // ---------- GET /api/documents, /api/documents/:id ----------
-export const DocumentSort = z.enum(['date', 'title', 'publication', 'mentions']);
+const DocumentSort = z.enum(['date', 'title', 'publication', 'mentions']);
 export const DocumentsQuery = z.object({
   q: z.string().trim().max(200).optional(),
   publication: z.string().max(200).optional(),
@@ -237,7 +235,7 @@ export const PathsQuery = z.object({
   coMentions: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 });
 /** source/target follow the relationship's own direction; `nodes` gives the order along the path. */
-export const PathStep = z.object({
+const PathStep = z.object({
   source: z.string(),
   target: z.string(),
   type: z.string(),

@@ -38,7 +38,7 @@ export const EDGE_TYPES = [...ENTITY_REL_TYPES, MENTIONS] as const;
 export type EdgeType = (typeof EDGE_TYPES)[number];
 
 /** The node type of an issue (a `:Document`), beside the entity types. */
-export const DOCUMENT = 'Document' as const;
+const DOCUMENT = 'Document' as const;
 export const NODE_TYPES = [...ENTITY_TYPES, DOCUMENT] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

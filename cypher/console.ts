@@ -8,7 +8,7 @@
  */
 
 /** Procedures the console may CALL: read-only introspection and the full-text search. */
-export const CONSOLE_PROCEDURES = [
+const CONSOLE_PROCEDURES = [
   'db.labels',
   'db.relationshipTypes',
   'db.propertyKeys',
@@ -45,8 +45,8 @@ export type ConsoleCheck =
  * ORs its stack overflows and the query never answers (no error, no transaction timeout; the Bolt connection hangs
  * for minutes). Real console queries stay far below these bounds, so beyond them the query is refused up front.
  */
-export const MAX_NESTING = 100;
-export const MAX_OPERATORS = 1000;
+const MAX_NESTING = 100;
+const MAX_OPERATORS = 1000;
 
 /** Deepest bracket nesting and number of operators in already-stripped code. */
 function complexity(code: string): { depth: number; operators: number } {

@@ -30,8 +30,8 @@ export interface CacheOptions {
   versionTtlMs: number;
 }
 
-export const DEFAULT_CACHE_BYTES = 64 * 2 ** 20;
-export const DEFAULT_VERSION_TTL_MS = 500;
+const DEFAULT_CACHE_BYTES = 64 * 2 ** 20;
+const DEFAULT_VERSION_TTL_MS = 500;
 
 interface Entry {
   body: Buffer;
@@ -179,7 +179,7 @@ export async function readGraphVersion(driver: Driver): Promise<string> {
   return row?.version ?? '';
 }
 
-export function createResponseCache(driver: Driver, config: Pick<Config, 'API_CACHE_ENTRIES'>, options: Partial<CacheOptions> = {}): ResponseCache | null {
+function createResponseCache(driver: Driver, config: Pick<Config, 'API_CACHE_ENTRIES'>, options: Partial<CacheOptions> = {}): ResponseCache | null {
   if (config.API_CACHE_ENTRIES <= 0) return null;
   return new ResponseCache(() => readGraphVersion(driver), {
     maxEntries: config.API_CACHE_ENTRIES,

@@ -88,4 +88,3 @@ export const api = {
   cypher: (query: string, params: Record<string, unknown> = {}, signal?: AbortSignal) =>
     request<CypherResponse>('/cypher', { method: 'POST', body: JSON.stringify({ query, params }), signal }),
 };
-export type Api = typeof api;

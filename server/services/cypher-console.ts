@@ -18,14 +18,14 @@ import { isTimeout, timeoutError } from './neo4j-errors.ts';
 import { toPlain } from './serialize.ts';
 
 /** The graph view is for looking at, not for bulk export: past this many nodes (or edges) the rest is dropped. */
-export const CONSOLE_GRAPH_MAX = 2000;
+const CONSOLE_GRAPH_MAX = 2000;
 /** Long property values (a document's text) are cut in graph elements; the rows keep them whole. */
 const GRAPH_PROPERTY_MAX_CHARS = 300;
 
 type ConsoleConfig = Pick<Config, 'CYPHER_TIMEOUT_MS' | 'CYPHER_MAX_ROWS'>;
 
 /** JSON has one number type; whole numbers are sent as Cypher integers so `LIMIT $n` and `id = $n` behave. */
-export function toCypherParams(value: unknown): unknown {
+function toCypherParams(value: unknown): unknown {
   if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
   if (Array.isArray(value)) return value.map(toCypherParams);
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCypherParams(v)]));
@@ -46,7 +46,7 @@ function graphProperties(p: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-export function consoleNodeData(n: Node, mentionCount?: number | null): NodeData {
+function consoleNodeData(n: Node, mentionCount?: number | null): NodeData {
   const p = n.properties as Record<string, unknown>;
   const properties = graphProperties(p);
   const id = str(p.id);

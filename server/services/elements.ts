@@ -10,7 +10,7 @@ export const documentNode = (d: { id: string; title: string }): { data: NodeData
 });
 
 /** Aggregated edges get a deterministic id so the client can merge the same edge arriving from two views. */
-export const aggregatedEdgeId = (source: string, type: string, target: string) => `${source}|${type}|${target}`;
+const aggregatedEdgeId = (source: string, type: string, target: string) => `${source}|${type}|${target}`;
 
 export const aggregatedEdge = (e: {
   source: string;

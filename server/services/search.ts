@@ -16,7 +16,7 @@ import { QUERIES } from '../../cypher/queries.ts';
 import { int, readRows } from './db.ts';
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
-export const escapeLucene = (s: string) => s.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
+const escapeLucene = (s: string) => s.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
 
 const tokenize = (s: string) =>
   s

@@ -42,8 +42,8 @@ function integerToJson(i: Integer): number | string {
 
 const props = (p: Record<string, unknown>) => toPlain(p) as Record<string, unknown>;
 
-export const plainNode = (n: Node): PlainNode => ({ elementId: n.elementId, labels: [...n.labels], properties: props(n.properties) });
-export const plainRelationship = (r: Relationship): PlainRelationship => ({
+const plainNode = (n: Node): PlainNode => ({ elementId: n.elementId, labels: [...n.labels], properties: props(n.properties) });
+const plainRelationship = (r: Relationship): PlainRelationship => ({
   elementId: r.elementId,
   type: r.type,
   startElementId: r.startNodeElementId,

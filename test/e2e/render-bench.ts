@@ -52,7 +52,7 @@ const TYPES = ['Paper', 'Lab', 'Person', 'Method', 'Benchmark', 'Model', 'Tool',
 const RELS = ['IMPROVES_ON', 'EVALUATED_ON', 'USES', 'FROM_LAB', 'CO_MENTIONED', 'COMPARED_WITH'];
 
 /** A clustered graph with a few hubs (like a real corpus): deterministic for a seed. */
-export function generateGraph(nodeCount: number, edgeCount: number, seed = 42): GraphElements {
+function generateGraph(nodeCount: number, edgeCount: number, seed = 42): GraphElements {
   let s = seed >>> 0;
   const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
   const clusters = Math.max(1, Math.round(nodeCount / 100));

@@ -99,7 +99,7 @@ export interface BuiltDocument {
   relations: RelationRecord[];
 }
 
-export function buildFixture(): BuiltDocument[] {
+function buildFixture(): BuiltDocument[] {
   return DOCS.map(({ doc, sentences, relations }) => {
     const text = sentences.join(' ');
     const bounds: { start: number; end: number }[] = [];

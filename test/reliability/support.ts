@@ -11,7 +11,7 @@ import type { Driver } from 'neo4j-driver';
 import { ApiError } from '../../contract/api.ts';
 import { PROJECT_ROOT } from '../../core/config.ts';
 
-export const FIGURES_FILE = join(PROJECT_ROOT, 'test-output', 'reliability.json');
+const FIGURES_FILE = join(PROJECT_ROOT, 'test-output', 'reliability.json');
 
 /** Prints `[reliability] <line>` and records the figures under `suite` in test-output/reliability.json. */
 export function reportFigures(suite: string, line: string, figures: Record<string, unknown>): void {
@@ -28,7 +28,7 @@ export function reportFigures(suite: string, line: string, figures: Record<strin
 }
 
 /** JSON with object keys sorted, so equal values always give equal text. */
-export function stableJson(value: unknown): string {
+function stableJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) => {
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -12,8 +12,6 @@ import { registerFastLayouts } from './fast-layouts.ts';
 import { LARGE_GRAPH, layoutOptions } from './layouts.ts';
 import { stylesheet } from './style.ts';
 
-export { LARGE_GRAPH, layoutOptions } from './layouts.ts';
-
 /** Canvas data for a node: the model's data plus precomputed size, label, colour and shape. */
 function nodeCanvasData(d: NodeData, more: number) {
   const look = nodeLook(d.type);
@@ -31,7 +29,7 @@ const MAX_FIT_ZOOM = 1.4;
 
 let registered = false;
 /** Registers fcose, dagre and the big-graph layouts (fast-layouts.ts) with Cytoscape (idempotent). */
-export function registerExtensions(): void {
+function registerExtensions(): void {
   if (registered) return;
   cytoscape.use(fcose);
   cytoscape.use(dagre);

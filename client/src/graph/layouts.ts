@@ -56,7 +56,7 @@ export const FCOSE_DEFAULTS = {
  * component, components packed). fcose's draft mode took ~2 s of Cytoscape collection work on 5k nodes; this
  * takes ~0.3 s. Defaults are FORCE_DEFAULTS.
  */
-export const FAST_FORCE_DEFAULTS = {
+const FAST_FORCE_DEFAULTS = {
   name: 'fastforce',
   ...FORCE_DEFAULTS,
   randomize: true,
@@ -66,7 +66,7 @@ export const FAST_FORCE_DEFAULTS = {
 } as const;
 
 /** concentric defaults (Cytoscape core) — rings by degree. */
-export const CONCENTRIC_DEFAULTS = {
+const CONCENTRIC_DEFAULTS = {
   name: 'concentric',
   fit: true,
   padding: 40,
@@ -83,7 +83,7 @@ export const CONCENTRIC_DEFAULTS = {
 } as const;
 
 /** dagre defaults (cytoscape-dagre README), left-to-right for method lineages. */
-export const DAGRE_DEFAULTS = {
+const DAGRE_DEFAULTS = {
   name: 'dagre',
   nodeSep: 24,
   edgeSep: 10,
@@ -98,7 +98,7 @@ export const DAGRE_DEFAULTS = {
 } as const;
 
 /** concentric above LARGE_GRAPH: rings by degree (ring-tree-layout.ts), same look as CONCENTRIC_DEFAULTS. */
-export const CONCENTRIC_LARGE = {
+const CONCENTRIC_LARGE = {
   name: 'fastconcentric',
   ...CONCENTRIC_FAST_DEFAULTS,
   minNodeSpacing: CONCENTRIC_DEFAULTS.minNodeSpacing,
@@ -108,7 +108,7 @@ export const CONCENTRIC_LARGE = {
 } as const;
 
 /** The hierarchical layout above DAGRE_MAX_NODES / DAGRE_MAX_EDGES: directed breadth-first levels, left to right like dagre's rankDir LR. */
-export const BREADTHFIRST_LARGE = {
+const BREADTHFIRST_LARGE = {
   name: 'fastbreadthfirst',
   ...BREADTHFIRST_FAST_DEFAULTS,
   fit: true,

@@ -1,9 +1,5 @@
 /** The Cytoscape stylesheet. Sizes and widths are precomputed into data fields (fast on big graphs). */
 import type cytoscape from 'cytoscape';
-import { OTHER_EDGE, OTHER_NODE } from '../model/palette.ts';
-
-/** Fallbacks for elements whose data lacks the palette fields. */
-export const FALLBACK = { node: OTHER_NODE, edge: OTHER_EDGE };
 
 /** Node label text (only where a label shows on big graphs: hover, selection, path). */
 const NODE_TEXT = {
@@ -108,10 +104,6 @@ function fullStylesheet(): cytoscape.StylesheetJson {
   );
   s.push(
     { selector: 'edge.labelled', style: { label: 'data(type)' } },
-    // Large graphs: straight haystack edges, no arrows, opaque; node labels only on hover/selection.
-    { selector: 'edge.fast', style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none', 'haystack-radius': 0, opacity: 1, 'line-style': 'solid' } },
-    { selector: 'node.big', style: { label: '' } },
-    { selector: 'node.big:selected, node.big.hover', style: { label: 'data(display)' } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#ffffff', 'border-style': 'solid', 'z-index': 10 } },
     { selector: 'edge:selected', style: { width: 'data(wSel)', opacity: 1, label: 'data(type)', 'z-index': 10 } },
     { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0.1 } },

@@ -28,7 +28,7 @@ export interface Filters {
   hiddenRelTypes: ReadonlySet<string>;
 }
 
-export const NO_FILTERS: Filters = { hiddenTypes: new Set(), hiddenRelTypes: new Set() };
+const NO_FILTERS: Filters = { hiddenTypes: new Set(), hiddenRelTypes: new Set() };
 
 export const emptyModel = (): GraphModel => ({ nodes: new Map(), edges: new Map(), expansions: new Map(), pinned: new Set() });
 
@@ -87,12 +87,6 @@ function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-export function pin(model: GraphModel, ids: Iterable<string>): GraphModel {
-  const pinned = new Set(model.pinned);
-  for (const id of ids) if (model.nodes.has(id)) pinned.add(id);
-  return { ...model, pinned };
-}
-
 export function recordExpansion(model: GraphModel, id: string, exp: Expansion): GraphModel {
   if (!model.nodes.has(id)) throw new Error(`recordExpansion: node "${id}" is not in the model`);
   const expansions = new Map(model.expansions);
@@ -117,7 +111,7 @@ export function degree(model: GraphModel, id: string): number {
   return d;
 }
 
-export function neighbours(model: GraphModel, id: string): Set<string> {
+function neighbours(model: GraphModel, id: string): Set<string> {
   const out = new Set<string>();
   for (const e of model.edges.values()) {
     if (e.source === id) out.add(e.target);
@@ -193,10 +187,6 @@ export function visibleElements(model: GraphModel, filters: Filters = NO_FILTERS
   const ids = new Set(nodes.map((n) => n.id));
   const edges = [...model.edges.values()].filter((e) => !filters.hiddenRelTypes.has(e.type) && ids.has(e.source) && ids.has(e.target));
   return { nodes: nodes.map((data) => ({ data })), edges: edges.map((data) => ({ data })) };
-}
-
-export function toElements(model: GraphModel): GraphElements {
-  return visibleElements(model, NO_FILTERS);
 }
 
 /** Counts per node type and edge type, for the legend. */

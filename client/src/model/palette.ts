@@ -1,4 +1,5 @@
 /** Colour and shape per node type and per relation type (shared by the canvas style and the legend). Pure data. */
+import type { EdgeType, NodeType } from '../../../core/vocabulary.ts';
 
 export interface NodeLook {
   color: string;
@@ -11,7 +12,7 @@ export interface EdgeLook {
   arrow: boolean;
 }
 
-export const NODE_LOOKS: Record<string, NodeLook> = {
+const NODE_LOOKS: Record<NodeType, NodeLook> = {
   Paper: { color: '#f2b84b', shape: 'round-rectangle' },
   Lab: { color: '#5b9cf5', shape: 'round-hexagon' },
   Person: { color: '#f178b6', shape: 'ellipse' },
@@ -22,10 +23,10 @@ export const NODE_LOOKS: Record<string, NodeLook> = {
   Dataset: { color: '#a3d35b', shape: 'rhomboid' },
   Document: { color: '#c3cad6', shape: 'round-tag' },
 };
-export const OTHER_NODE: NodeLook = { color: '#8b95a5', shape: 'ellipse' };
-export const nodeLook = (type: string): NodeLook => NODE_LOOKS[type] ?? OTHER_NODE;
+const OTHER_NODE: NodeLook = { color: '#8b95a5', shape: 'ellipse' };
+export const nodeLook = (type: string): NodeLook => (NODE_LOOKS as Record<string, NodeLook>)[type] ?? OTHER_NODE;
 
-export const EDGE_LOOKS: Record<string, EdgeLook> = {
+const EDGE_LOOKS: Record<EdgeType, EdgeLook> = {
   PROPOSES: { color: '#f2b84b', line: 'solid', arrow: true },
   INTRODUCES: { color: '#e8cf8a', line: 'solid', arrow: true },
   IMPROVES_ON: { color: '#4fd1a5', line: 'solid', arrow: true },
@@ -39,8 +40,8 @@ export const EDGE_LOOKS: Record<string, EdgeLook> = {
   CO_MENTIONED: { color: '#6b7687', line: 'dashed', arrow: false },
   MENTIONS: { color: '#5d6b80', line: 'solid', arrow: true },
 };
-export const OTHER_EDGE: EdgeLook = { color: '#8b95a5', line: 'solid', arrow: true };
-export const edgeLook = (type: string): EdgeLook => EDGE_LOOKS[type] ?? OTHER_EDGE;
+const OTHER_EDGE: EdgeLook = { color: '#8b95a5', line: 'solid', arrow: true };
+export const edgeLook = (type: string): EdgeLook => (EDGE_LOOKS as Record<string, EdgeLook>)[type] ?? OTHER_EDGE;
 
 /** Node diameter from its mention count (log scale, bounded). */
 export const nodeSize = (mentionCount: number | undefined): number => Math.round(Math.min(64, 22 + 7 * Math.log2(1 + Math.max(0, mentionCount ?? 0))));

@@ -4,7 +4,7 @@ export const LAYOUT_NAMES = ['fcose', 'concentric', 'dagre'] as const;
 export type LayoutName = (typeof LAYOUT_NAMES)[number];
 export const isLayoutName = (s: unknown): s is LayoutName => typeof s === 'string' && (LAYOUT_NAMES as readonly string[]).includes(s);
 
-export const PANELS = ['details', 'console', 'connect'] as const;
+const PANELS = ['details', 'console', 'connect'] as const;
 export type PanelName = (typeof PANELS)[number];
 
 export interface ViewState {

@@ -14,7 +14,7 @@ import type { CypherResponse } from '../../../contract/api.ts';
 import { api, ApiError } from '../api.ts';
 import { clear, errorBox, h, spinner } from './dom.ts';
 
-export const EXAMPLES: { title: string; query: string; params?: Record<string, unknown> }[] = [
+const EXAMPLES: { title: string; query: string; params?: Record<string, unknown> }[] = [
   {
     title: 'Methods that improve on GRPO',
     query: 'MATCH (m:Method)-[r:IMPROVES_ON|VARIANT_OF]->(g:Method)\nWHERE toLower(g.name) = toLower($name)\nRETURN m, r, g',
@@ -50,7 +50,7 @@ export interface Vocabulary {
 }
 
 /** Completion from the keywords and the graph's vocabulary: `:` → labels/types, `.` → property keys, `$` → params. */
-export function cypherCompletion(vocab: () => Vocabulary, params: () => string[]) {
+function cypherCompletion(vocab: () => Vocabulary, params: () => string[]) {
   return (ctx: CompletionContext): CompletionResult | null => {
     const word = ctx.matchBefore(/[:.$]?[\w`]*/);
     if (!word || (word.from === word.to && !ctx.explicit)) return null;

@@ -242,7 +242,7 @@ function docLink(d: { id: string; title: string; publication: string | null; iss
   return h('button', { class: 'link', title: d.title, onclick: () => actions.openDocument(d.id) }, formatDoc(d));
 }
 
-export function mentionRow(m: MentionItem, open: () => void): HTMLElement {
+function mentionRow(m: MentionItem, open: () => void): HTMLElement {
   const ex = excerpt(m.sentence, m.highlightStart, m.highlightEnd);
   const segs = highlightSegments(ex.text, [{ start: m.highlightStart - ex.offset, end: m.highlightEnd - ex.offset }]);
   return h(
