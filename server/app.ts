@@ -15,6 +15,7 @@ import { openApiRoutes } from './routes/openapi.ts';
 import { pathRoutes } from './routes/paths.ts';
 import { searchRoutes } from './routes/search.ts';
 import { statsRoutes } from './routes/stats.ts';
+import { trendRoutes } from './routes/trends.ts';
 
 export interface AppDeps {
   driver: Driver;
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', edgeRoutes(deps));
   app.use('/api', documentRoutes(deps));
   app.use('/api', pathRoutes(deps));
+  app.use('/api', trendRoutes(deps));
   app.use('/api', cypherRoutes(deps));
   app.use('/api', openApiRoutes());
   app.use('/api', notFoundRoute);
