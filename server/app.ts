@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Driver } from 'neo4j-driver';
+import { mcpRoutes } from '../mcp/http.ts';
 import type { Config } from './config.ts';
 import { errorMiddleware, notFoundRoute } from './errors.ts';
 import { cypherRoutes } from './routes/cypher.ts';
@@ -59,6 +60,8 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', cypherRoutes(deps));
   app.use('/api', openApiRoutes());
   app.use('/api', notFoundRoute);
+  // MCP over Streamable HTTP (mcp/http.ts); who may call it is MCP_HTTP's decision.
+  app.use('/mcp', mcpRoutes(deps));
 
   const dist = join(deps.config.projectRoot, 'client', 'dist');
   if (existsSync(dist)) {

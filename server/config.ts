@@ -28,6 +28,17 @@ const EnvSchema = z.object({
    */
   API_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2000),
   CORS_ORIGIN: z.string().optional(),
+  /**
+   * The MCP Streamable HTTP endpoint at /mcp (mcp/http.ts): 'loopback' answers only clients on this machine (and
+   * only Host headers naming it), even when HOST exposes the explorer; 'any' answers every client that reaches
+   * HOST; 'off' removes it. The stdio server (`npm run mcp`) does not read it.
+   */
+  MCP_HTTP: z.enum(['loopback', 'any', 'off']).default('loopback'),
+  /** Host names (no port) /mcp accepts in the Host header; default: localhost, 127.0.0.1, [::1] in loopback mode, any in 'any'. */
+  MCP_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s.split(',').map((h) => h.trim()).filter(Boolean) : undefined)),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
 });
 
