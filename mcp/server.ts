@@ -157,6 +157,26 @@ function issueText(d: DocumentDetail): string {
   );
 }
 
+/** Typed relations by direction; co-mentions (symmetric, stored one way) as one line. */
+function relationLines(e: EntityDetail): string[] {
+  const entities = (n: number) => plural(n, 'entity', 'entities');
+  const typed = e.relationCounts
+    .filter((r) => r.type !== 'CO_MENTIONED')
+    .map((r) => (r.direction === 'out' ? `- ${e.name} ${r.type} ${entities(r.count)}` : `- ${entities(r.count)} ${r.type} ${e.name}`));
+  const co = e.relationCounts.filter((r) => r.type === 'CO_MENTIONED').reduce((n, r) => n + r.count, 0);
+  return co ? [...typed, `- named in the same sentence as ${entities(co)} (CO_MENTIONED)`] : typed;
+}
+
+/** A run_cypher cell: nodes and relationships written the Cypher way, without element ids; long values cut. */
+function cell(v: unknown): string {
+  if (v && typeof v === 'object' && !Array.isArray(v)) {
+    const o = v as { labels?: unknown; type?: unknown; properties?: unknown };
+    if (Array.isArray(o.labels) && o.properties) return `(:${o.labels.join(':')} ${compactJson(o.properties, 200)})`;
+    if (typeof o.type === 'string' && o.properties) return `[:${o.type} ${compactJson(o.properties, 200)}]`;
+  }
+  return compactJson(v, 200);
+}
+
 export function createMcpServer(deps: McpDeps): McpServer {
   const server = new McpServer(SERVER_INFO, { instructions: INSTRUCTIONS });
   const readOnly = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const;
@@ -234,14 +254,7 @@ export function createMcpServer(deps: McpDeps): McpServer {
         `${plural(e.mentionCount, 'mention')} in ${plural(e.documentCount, 'issue')}.`,
         e.firstSeen && `First seen: ${issueCite(e.firstSeen)}`,
         e.lastSeen && e.lastSeen.id !== e.firstSeen?.id && `Last seen: ${issueCite(e.lastSeen)}`,
-        e.relationCounts.length
-          ? [
-              'Relations (use get_neighbors for the entities, find_paths for the sentences):',
-              ...e.relationCounts.map((r) =>
-                r.direction === 'out' ? `- ${e.name} ${r.type} ${plural(r.count, 'entity', 'entities')}` : `- ${plural(r.count, 'entity', 'entities')} ${r.type} ${e.name}`,
-              ),
-            ]
-          : 'No relations to other entities.',
+        e.relationCounts.length ? ['Relations (use get_neighbors for the entities, find_paths for the sentences):', ...relationLines(e)] : 'No relations to other entities.',
       );
       return { text, data: e };
     }),
@@ -297,6 +310,7 @@ export function createMcpServer(deps: McpDeps): McpServer {
         relations: res.elements.edges
           .map((e) => e.data)
           .filter((e) => (e.source === a.id && e.target === n.id) || (e.source === n.id && e.target === a.id))
+          .sort((x, y) => Number(x.type === 'CO_MENTIONED') - Number(y.type === 'CO_MENTIONED'))
           .map((e) => ({ type: e.type, direction: e.source === a.id ? ('out' as const) : ('in' as const), weight: e.weight, evidenceCount: e.evidenceCount })),
       }));
       const rel = (n: (typeof neighbors)[number]) =>
@@ -353,12 +367,11 @@ export function createMcpServer(deps: McpDeps): McpServer {
           : `No path of at most ${a.maxHops} steps connects ${name(f)} and ${name(t)}${a.coMentions ? '' : ' without co-mentions'}. Try maxHops up to 8${a.coMentions ? '' : ' or coMentions=true'}.`,
         paths.flatMap((p, i) => [
           `Path ${i + 1} (${plural(p.length, 'step')}): ${p.nodes.map(name).join(' → ')}`,
-          ...p.steps.map(
-            (s) =>
-              `  - ${ref(s.source).label} ${s.type} ${ref(s.target).label}` +
-              (s.evidence ? `: ${quote(s.evidence)}` : '') +
-              (s.document ? ` — ${issueLabel(s.document)}` : ''),
-          ),
+          ...p.steps.map((s) => {
+            // A MENTIONS step starts at the issue that is its own source: name the entity and quote the sentence.
+            const what = s.type === 'MENTIONS' ? `mentions ${ref(s.target).label}` : `${ref(s.source).label} ${s.type} ${ref(s.target).label}`;
+            return `  - ${what}${s.evidence ? `: ${quote(s.evidence)}` : ''}${s.document ? ` — ${issueLabel(s.document)}` : ''}`;
+          }),
         ]),
         res.shared.length > 0 &&
           `Entities both issues mention (strongest first): ${res.shared
@@ -457,7 +470,7 @@ export function createMcpServer(deps: McpDeps): McpServer {
       const text = lines(
         `${plural(res.summary.rowCount, 'row')}${res.summary.truncated ? ` (cut at the ${deps.config.CYPHER_MAX_ROWS}-row limit)` : ''} in ${res.summary.timeMs} ms; columns: ${res.columns.join(', ') || '(none)'}.`,
         shownRows.length > 0 && res.columns.join(' | '),
-        shownRows.map((row) => row.map((v) => compactJson(v, 200)).join(' | ')),
+        shownRows.map((row) => row.map(cell).join(' | ')),
         res.rows.length > shownRows.length && `(${shownRows.length} of ${res.rows.length} rows shown here; all of them are in structuredContent.rows)`,
         ...(res.summary.notifications ?? []).map((n) => `Note from Neo4j: ${n.title}`),
       );
