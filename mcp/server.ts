@@ -223,7 +223,7 @@ export function createMcpServer(deps: McpDeps): McpServer {
       const period = a.from || a.to ? ` mentioned ${a.from ?? '…'} to ${a.to ?? '…'}` : '';
       const text = res.hits.length
         ? lines(
-            `${plural(res.hits.length, 'entity', 'entities')} match ${quote(a.query)}${period}, best first:`,
+            `${plural(res.hits.length, 'entity', 'entities')} ${res.hits.length === 1 ? 'matches' : 'match'} ${quote(a.query)}${period}, best first:`,
             res.hits.map(
               (h, i) =>
                 `${i + 1}. ${h.name} — ${h.type}, id ${h.id}, ${plural(h.mentionCount, 'mention')}` +
