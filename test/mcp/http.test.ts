@@ -7,10 +7,13 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResponse } from '../../contract/api.ts';
+import { createDriver } from '../../neo4j/connect.ts';
+import { API_DRIVER_TUNING } from '../../server/start.ts';
 import { isLoopbackAddress } from '../../mcp/http.ts';
 import { RateLimiter } from '../../mcp/errors.ts';
 import { testApp, useFixtureApp } from '../helpers/api.ts';
 import { ENTITIES } from '../helpers/fixture-graph.ts';
+import { freePort } from '../setup/neo4j.global.ts';
 import { callError, callOk } from './support.ts';
 
 const api = useFixtureApp();
@@ -98,6 +101,25 @@ describe('POST /mcp (Streamable HTTP)', () => {
     } finally {
       await new Promise<void>((resolve) => open.close(() => resolve()));
       open.closeAllConnections();
+    }
+  });
+
+  it('a database that is down: a tool error saying so, not a failed request', async () => {
+    const deadDriver = createDriver(`bolt://127.0.0.1:${await freePort()}`, undefined, API_DRIVER_TUNING);
+    const app = testApp(deadDriver);
+    const s = await new Promise<Server>((resolve) => {
+      const x = app.listen(0, '127.0.0.1', () => resolve(x));
+    });
+    const client = new Client({ name: 'nlkg-http-test', version: '0.0.0' });
+    try {
+      await client.connect(new StreamableHTTPClientTransport(new URL(`http://127.0.0.1:${(s.address() as AddressInfo).port}/mcp`)));
+      expect(await callError(client, 'get_entity', { id: 'Method:grpo' })).toMatch(/^The graph database is unavailable right now/);
+      expect(app.logged).toEqual([]);
+    } finally {
+      await client.close();
+      await new Promise<void>((resolve) => s.close(() => resolve()));
+      s.closeAllConnections();
+      await deadDriver.close();
     }
   });
 
