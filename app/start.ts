@@ -22,7 +22,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-async function loadCorpusIfEmpty(conn: Neo4jConnection, config: Config, log: (m: string) => void): Promise<void> {
+export async function loadCorpusIfEmpty(conn: Neo4jConnection, config: Config, log: (m: string) => void): Promise<void> {
   if (!config.INGEST_ON_START) return;
   const { nodes } = await graphCounts(conn.driver);
   if (nodes > 0) {

@@ -11,8 +11,8 @@ import { z } from 'zod';
 import { ENTITY_REL_TYPES, ENTITY_TYPES } from '../core/vocabulary.ts';
 
 // ---------- shared pieces ----------
-const EntityTypeEnum = z.enum(ENTITY_TYPES);
-const RelationTypeEnum = z.enum(ENTITY_REL_TYPES);
+export const EntityTypeEnum = z.enum(ENTITY_TYPES);
+export const RelationTypeEnum = z.enum(ENTITY_REL_TYPES);
 
 export const ApiError = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
@@ -33,7 +33,15 @@ const limit = (def: number, max: number) => z.coerce.number().int().min(1).max(m
 const offset = z.coerce.number().int().min(0).max(1_000_000).default(0);
 /** Ids are opaque strings; bounded and free of control characters so they can be echoed in messages. */
 // eslint-disable-next-line no-control-regex -- the point of this regex is to reject control characters
-const IdParam = z.string().min(1).max(300).regex(/^[^\u0000-\u001f]+$/, 'must not contain control characters');
+export const IdParam = z.string().min(1).max(300).regex(/^[^\u0000-\u001f]+$/, 'must not contain control characters');
+/** A calendar day as documents store it (`d.date`, YYYY-MM-DD); compared as strings, which sorts like dates. */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'must be a real calendar date');
 
 export const DocumentRef = z.object({
   id: z.string(),
@@ -98,11 +106,16 @@ export const StatsResponse = z.object({
 export type StatsResponse = z.infer<typeof StatsResponse>;
 
 // ---------- GET /api/search ----------
-export const SearchQuery = z.object({
-  q: z.string().trim().min(1).max(200),
-  types: csvOf(ENTITY_TYPES),
-  limit: limit(10, 100),
-});
+export const SearchQuery = z
+  .object({
+    q: z.string().trim().min(1).max(200),
+    types: csvOf(ENTITY_TYPES),
+    /** Only entities mentioned in an issue dated on or after / on or before this day (undated issues never match). */
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    limit: limit(10, 100),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
 export const SearchHit = z.object({
   id: z.string(),
   name: z.string(),
@@ -235,7 +248,7 @@ export const PathsQuery = z.object({
   coMentions: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 });
 /** source/target follow the relationship's own direction; `nodes` gives the order along the path. */
-const PathStep = z.object({
+export const PathStep = z.object({
   source: z.string(),
   target: z.string(),
   type: z.string(),
@@ -253,6 +266,47 @@ export const PathsResponse = z.object({
   ),
 });
 export type PathsResponse = z.infer<typeof PathsResponse>;
+
+// ---------- GET /api/trends ----------
+export const TrendsQuery = z
+  .object({
+    from: IsoDate,
+    to: IsoDate,
+    types: csvOf(ENTITY_TYPES),
+    /** Items per list (new entities, rising, new relations). */
+    limit: limit(20, 100),
+  })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
+const Period = z.object({ from: z.string(), to: z.string(), documents: z.number().int() });
+const EntityRef = z.object({ id: z.string(), name: z.string(), type: EntityTypeEnum });
+export const TrendsResponse = z.object({
+  /** The period asked for, both days included, and the dated issues in it. */
+  period: Period,
+  /** The period of the same length just before it. */
+  previous: Period,
+  /** Issues without a date: they cannot be placed in time, so no trend counts them. */
+  undatedDocuments: z.number().int(),
+  /** Entities whose earliest dated mention falls in the period, most mentioned first. */
+  newEntities: z.object({
+    total: z.number().int(),
+    items: z.array(EntityRef.extend({ mentions: z.number().int(), documents: z.number().int(), firstSeen: DocumentRef })),
+  }),
+  /** Entities seen before the period and mentioned more in it than in the previous one, biggest gain first. */
+  rising: z.object({
+    total: z.number().int(),
+    items: z.array(
+      EntityRef.extend({ mentions: z.number().int(), previousMentions: z.number().int(), change: z.number().int(), documents: z.number().int() }),
+    ),
+  }),
+  /** Typed relations (not co-mentions) first stated in the period, with the earliest evidence sentence. */
+  newRelations: z.object({
+    total: z.number().int(),
+    items: z.array(
+      z.object({ source: EntityRef, type: z.string(), target: EntityRef, documents: z.number().int(), evidence: z.string(), document: DocumentRef }),
+    ),
+  }),
+});
+export type TrendsResponse = z.infer<typeof TrendsResponse>;
 
 // ---------- POST /api/cypher ----------
 export const CypherRequest = z

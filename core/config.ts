@@ -33,6 +33,17 @@ const EnvSchema = z.object({
   CORS_ORIGIN: z.string().optional(),
   /** What the server and `npm start` log (core/log.ts). */
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /**
+   * The MCP Streamable HTTP endpoint at /mcp (mcp/http.ts): 'loopback' answers only clients on this machine (and
+   * only Host headers naming it), even when HOST exposes the explorer; 'any' answers every client that reaches
+   * HOST; 'off' removes it. The stdio server (`npm run mcp`) does not read it.
+   */
+  MCP_HTTP: z.enum(['loopback', 'any', 'off']).default('loopback'),
+  /** Host names (no port) /mcp accepts in the Host header; default: localhost, 127.0.0.1, [::1] in loopback mode, any in 'any'. */
+  MCP_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s.split(',').map((h) => h.trim()).filter(Boolean) : undefined)),
 });
 
 export type Config = z.infer<typeof EnvSchema> & { projectRoot: string };

@@ -9,7 +9,7 @@
  * points, so sentences are cut in JavaScript — at ingest (stored as m.sentence) or, for mentions stored before
  * that, in server/services/text.ts — never with substring() here.
  */
-import { CO_MENTION, EDGE_TYPES, ENTITY_REL_TYPES } from '../core/vocabulary.ts';
+import { CO_MENTION, EDGE_TYPES, ENTITY_REL_TYPES, RELATION_TYPES } from '../core/vocabulary.ts';
 
 /** Entity relations and the document → entity link: every type a pattern may name. */
 const ALLOWED_REL_TYPES = new Set<string>(EDGE_TYPES);
@@ -22,6 +22,7 @@ export function relPattern(types: readonly string[]): string {
 }
 
 const ALL_ENTITY_RELS = relPattern(ENTITY_REL_TYPES);
+const TYPED_RELS = relPattern(RELATION_TYPES);
 
 /** The DocumentRef shape of the contract, for a Document bound to `v`. */
 const docRef = (v: string) =>
@@ -84,7 +85,9 @@ export const QUERIES = {
    */
   search: `
     CALL db.index.fulltext.queryNodes('entity_search', $lucene, {limit: $indexLimit}) YIELD node AS e, score
-    WHERE $types IS NULL OR e.type IN $types
+    WHERE ($types IS NULL OR e.type IN $types)
+      AND (($from IS NULL AND $to IS NULL)
+           OR EXISTS { MATCH (d:Document)-[:MENTIONS]->(e) WHERE ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to) })
     WITH e, score ORDER BY score DESC LIMIT $candidates
     RETURN e.id AS id, e.name AS name, e.type AS type, coalesce(e.aliases, []) AS aliases,
            COUNT { (e)<-[:REFERS_TO]-() } AS mentionCount, score`,
@@ -293,6 +296,66 @@ export const QUERIES = {
     RETURN pair, s.id AS source, type, t.id AS target, weight,
            CASE type WHEN 'MENTIONS' THEN reduce(c = 0, r IN rs | c + coalesce(r.count, 1)) ELSE size(rs) END AS evidenceCount,
            rs[0].reason AS reason, evidence, document, text, mention`,
+
+  /**
+   * What is new in [$from, $to] against [$prevFrom, $from): dated issues only (dates are YYYY-MM-DD strings, so
+   * string comparison orders them; a null date never compares true). New entities: mentioned in the period and
+   * in no dated issue before it. Rising: seen before the period, more mentions in it than in the previous one.
+   * New relations: typed relations whose earliest dated evidence is in the period (found from the period's issues:
+   * a relation is stored per document, with documentId).
+   */
+  trends: `
+    CALL () {
+      MATCH (d:Document) WHERE d.date >= $prevFrom AND d.date <= $to
+      RETURN count(CASE WHEN d.date >= $from THEN 1 END) AS currentDocuments, count(CASE WHEN d.date < $from THEN 1 END) AS previousDocuments
+    }
+    CALL () {
+      MATCH (d:Document) WHERE d.date IS NULL
+      RETURN count(d) AS undatedDocuments
+    }
+    CALL () {
+      MATCH (d:Document)-[r:MENTIONS]->(e:Entity)
+      WHERE d.date >= $from AND d.date <= $to AND ($types IS NULL OR e.type IN $types)
+        AND NOT EXISTS { MATCH (p:Document)-[:MENTIONS]->(e) WHERE p.date < $from }
+      WITH e, d, r ORDER BY d.date, d.title, d.id
+      WITH e, sum(r.count) AS mentions, collect(d) AS docs
+      WITH e, mentions, size(docs) AS documents, docs[0] AS first
+      ORDER BY mentions DESC, documents DESC, e.name, e.id
+      WITH collect({id: e.id, name: e.name, type: e.type, mentions: mentions, documents: documents, firstSeen: ${docRef('first')}}) AS found
+      RETURN {total: size(found), items: found[0..$limit]} AS newEntities
+    }
+    CALL () {
+      MATCH (d:Document)-[r:MENTIONS]->(e:Entity)
+      WHERE d.date >= $prevFrom AND d.date <= $to AND ($types IS NULL OR e.type IN $types)
+      WITH e, sum(CASE WHEN d.date >= $from THEN r.count ELSE 0 END) AS mentions,
+           sum(CASE WHEN d.date < $from THEN r.count ELSE 0 END) AS previousMentions,
+           count(CASE WHEN d.date >= $from THEN 1 END) AS documents
+      WHERE mentions > previousMentions AND EXISTS { MATCH (p:Document)-[:MENTIONS]->(e) WHERE p.date < $from }
+      WITH e, mentions, previousMentions, documents
+      ORDER BY mentions - previousMentions DESC, mentions DESC, e.name, e.id
+      WITH collect({id: e.id, name: e.name, type: e.type, mentions: mentions, previousMentions: previousMentions,
+                    change: mentions - previousMentions, documents: documents}) AS found
+      RETURN {total: size(found), items: found[0..$limit]} AS rising
+    }
+    CALL () {
+      MATCH (d:Document)-[:MENTIONS]->(s:Entity)-[r:${TYPED_RELS}]->(t:Entity)
+      WHERE d.date >= $from AND d.date <= $to AND r.documentId = d.id
+        AND ($types IS NULL OR s.type IN $types OR t.type IN $types)
+      WITH DISTINCT s, type(r) AS type, t
+      CALL (s, type, t) {
+        MATCH (s)-[x]->(t) WHERE type(x) = type
+        MATCH (xd:Document {id: x.documentId}) WHERE xd.date IS NOT NULL
+        WITH x, xd ORDER BY xd.date, xd.id, x.evidenceStart
+        WITH collect({x: x, d: xd}) AS ev
+        RETURN ev[0].x AS first, ev[0].d AS firstDoc, size([v IN ev WHERE v.d.date >= $from AND v.d.date <= $to]) AS documents
+      }
+      WITH s, type, t, first, firstDoc, documents WHERE firstDoc.date >= $from
+      ORDER BY documents DESC, firstDoc.date, s.name, type, t.name
+      WITH collect({source: {id: s.id, name: s.name, type: s.type}, type: type, target: {id: t.id, name: t.name, type: t.type},
+                    documents: documents, evidence: coalesce(first.evidence, ''), document: ${docRef('firstDoc')}}) AS found
+      RETURN {total: size(found), items: found[0..$limit]} AS newRelations
+    }
+    RETURN currentDocuments, previousDocuments, undatedDocuments, newEntities, rising, newRelations`,
 
   /**
    * Cypher console: endpoints of relationships whose nodes were not themselves returned, and mention counts

@@ -5,6 +5,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../core/config.ts';
+import { mcpRoutes } from '../mcp/http.ts';
 import { errorMiddleware, notFoundRoute } from './errors.ts';
 import { cypherRoutes } from './routes/cypher.ts';
 import { documentRoutes } from './routes/documents.ts';
@@ -15,6 +16,7 @@ import { openApiRoutes } from './routes/openapi.ts';
 import { pathRoutes } from './routes/paths.ts';
 import { searchRoutes } from './routes/search.ts';
 import { statsRoutes } from './routes/stats.ts';
+import { trendRoutes } from './routes/trends.ts';
 
 export interface AppDeps {
   driver: Driver;
@@ -54,9 +56,12 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', edgeRoutes(deps));
   app.use('/api', documentRoutes(deps));
   app.use('/api', pathRoutes(deps));
+  app.use('/api', trendRoutes(deps));
   app.use('/api', cypherRoutes(deps));
   app.use('/api', openApiRoutes());
   app.use('/api', notFoundRoute);
+  // MCP over Streamable HTTP (mcp/http.ts); who may call it is MCP_HTTP's decision.
+  app.use('/mcp', mcpRoutes(deps));
 
   const dist = join(deps.config.projectRoot, 'client', 'dist');
   if (existsSync(dist)) {

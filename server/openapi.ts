@@ -47,6 +47,7 @@ const ROUTES: Route[] = [
   { method: 'get', path: '/api/edges', tag: 'graph', summary: 'Evidence sentences of the relation(s) between two entities', query: C.EdgeQuery, response: { name: 'EdgeResponse', schema: C.EdgeResponse }, errors: { 404: 'An entity does not exist' } },
   { method: 'get', path: '/api/documents', tag: 'documents', summary: 'Documents, filtered, sorted and paginated', query: C.DocumentsQuery, response: { name: 'DocumentsResponse', schema: C.DocumentsResponse } },
   { method: 'get', path: '/api/documents/{id}', tag: 'documents', summary: 'One document with its text, mentions and entities', pathParams: C.EntityParams, response: { name: 'DocumentDetail', schema: C.DocumentDetail } },
+  { method: 'get', path: '/api/trends', tag: 'graph', summary: 'What is new in a period against the one before: entities first seen, rising fastest, new typed relations', query: C.TrendsQuery, response: { name: 'TrendsResponse', schema: C.TrendsResponse }, errors: { 422: 'The trends query exceeded the time limit' } },
   { method: 'get', path: '/api/paths', tag: 'graph', summary: 'Shortest paths between two entities or documents', query: C.PathsQuery, response: { name: 'PathsResponse', schema: C.PathsResponse }, errors: { 404: 'An end does not exist', 422: 'The path search exceeded the time limit' } },
   {
     method: 'post',

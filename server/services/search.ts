@@ -58,16 +58,28 @@ export function rankHits(q: string, candidates: SearchHit[]): SearchHit[] {
     .sort((a, b) => b.score - a.score || b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
 }
 
-export async function searchEntities(driver: Driver, input: { q: string; types?: EntityType[]; limit: number }): Promise<SearchResponse> {
+export interface SearchInput {
+  q: string;
+  types?: EntityType[];
+  /** Only entities mentioned in an issue dated within [from, to] (YYYY-MM-DD, either bound optional). */
+  from?: string;
+  to?: string;
+  limit: number;
+}
+
+export async function searchEntities(driver: Driver, input: SearchInput): Promise<SearchResponse> {
   const lucene = luceneQuery(input.q);
   if (!lucene) return { query: input.q, hits: [] };
   const candidates = Math.max(MIN_CANDIDATES, input.limit * 2);
+  const filtered = Boolean(input.types?.length || input.from || input.to);
   const hits = await readRows<SearchHit>(driver, QUERIES.search, {
     lucene,
     types: input.types?.length ? input.types : null,
+    from: input.from ?? null,
+    to: input.to ?? null,
     candidates: int(candidates),
-    // Type filtering happens after the index, so ask it for more when filtering.
-    indexLimit: int(input.types?.length ? candidates * 10 : candidates),
+    // Type and date filtering happen after the index, so ask it for more when filtering.
+    indexLimit: int(filtered ? candidates * 10 : candidates),
   });
   return { query: input.q, hits: rankHits(input.q, hits).slice(0, input.limit) };
 }

@@ -40,6 +40,7 @@ describe('GET /api/openapi.json', () => {
       '/api/paths',
       '/api/search',
       '/api/stats',
+      '/api/trends',
     ]);
     const search = doc.paths['/api/search']!.get!;
     expect(search.parameters).toEqual(
@@ -47,6 +48,13 @@ describe('GET /api/openapi.json', () => {
         expect.objectContaining({ name: 'q', in: 'query', required: true }),
         expect.objectContaining({ name: 'types', in: 'query', required: false }),
         expect.objectContaining({ name: 'limit', in: 'query', required: false }),
+        expect.objectContaining({ name: 'from', in: 'query', required: false }),
+      ]),
+    );
+    expect(doc.paths['/api/trends']!.get!.parameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'from', in: 'query', required: true }),
+        expect.objectContaining({ name: 'to', in: 'query', required: true }),
       ]),
     );
     expect(Object.keys(search.responses)).toEqual(expect.arrayContaining(['200', '400', '503']));

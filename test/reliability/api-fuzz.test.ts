@@ -103,6 +103,9 @@ const VALUES = [
   'desc',
   'INTRODUCES',
   'CO_MENTIONED',
+  '2025-01-10',
+  '2025-02-30',
+  '0000-00-00',
 ];
 
 interface Route {
@@ -113,7 +116,7 @@ interface Route {
 const ROUTES: Route[] = [
   { method: 'GET', path: ['health'], params: [] },
   { method: 'GET', path: ['stats'], params: [] },
-  { method: 'GET', path: ['search'], params: ['q', 'types', 'limit'] },
+  { method: 'GET', path: ['search'], params: ['q', 'types', 'from', 'to', 'limit'] },
   { method: 'GET', path: ['entities', ':id'], params: [] },
   { method: 'GET', path: ['entities', ':id', 'mentions'], params: ['limit', 'offset'] },
   { method: 'GET', path: ['entities', ':id', 'neighbors'], params: ['types', 'relTypes', 'limit'] },
@@ -122,6 +125,7 @@ const ROUTES: Route[] = [
   { method: 'GET', path: ['documents'], params: ['q', 'publication', 'sort', 'order', 'limit', 'offset'] },
   { method: 'GET', path: ['documents', ':id'], params: [] },
   { method: 'GET', path: ['paths'], params: ['from', 'to', 'maxHops', 'limit', 'coMentions'] },
+  { method: 'GET', path: ['trends'], params: ['from', 'to', 'types', 'limit'] },
   { method: 'GET', path: ['openapi.json'], params: [] },
   { method: 'POST', path: ['cypher'], params: [] },
 ];
