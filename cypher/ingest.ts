@@ -43,7 +43,7 @@ export const INGEST = {
     UNWIND $entities AS row
     MERGE (e:Entity {id: row.id})
     ON CREATE SET e.name = row.name, e.type = row.type, e.aliases = []
-    SET e:$(row.type)
+    SET e:$(row.type), e.trusted = coalesce(e.trusted, false) OR coalesce(row.trusted, false)
     SET e.aliases = reduce(acc = coalesce(e.aliases, []), a IN row.aliases |
           CASE WHEN a IN acc OR a = e.name THEN acc ELSE acc + a END)`,
 
@@ -144,7 +144,7 @@ export const INGEST = {
 
   knownEntities: `
     MATCH (e:Entity)
-    RETURN e.id AS id, e.name AS name, e.type AS type, coalesce(e.aliases, []) AS aliases`,
+    RETURN e.id AS id, e.name AS name, e.type AS type, coalesce(e.aliases, []) AS aliases, coalesce(e.trusted, true) AS trusted`,
 
   /**
    * The graph version: every ingest write transaction (and removal) ends with this, in the same transaction, so

@@ -116,6 +116,8 @@ export interface EntityRecord {
   /** Surface forms other than `name` (variants, expansions, misspellings). */
   aliases: string[];
   mentions: MentionRecord[];
+  /** Some document gave strong evidence for it: only trusted names spread to other documents (stored on the node). */
+  trusted?: boolean;
 }
 
 export interface RelationRecord {

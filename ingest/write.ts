@@ -88,7 +88,7 @@ function documentRow(doc: DocumentRecord) {
 }
 
 function documentRows(doc: DocumentRecord, entities: EntityRecord[], relations: RelationRecord[]) {
-  const entityRows = entities.map((e) => ({ id: e.id, name: e.name, type: EntityType.parse(e.type), aliases: e.aliases }));
+  const entityRows = entities.map((e) => ({ id: e.id, name: e.name, type: EntityType.parse(e.type), aliases: e.aliases, trusted: Boolean(e.trusted) }))
   const mentionRows = entities.flatMap((e) =>
     e.mentions
       .filter((m) => m.documentId === doc.id)
@@ -118,7 +118,7 @@ function documentRows(doc: DocumentRecord, entities: EntityRecord[], relations: 
  */
 export async function writeNewDocuments(driver: Driver, items: ExtractedDocument[]): Promise<void> {
   if (items.length === 0) return;
-  const entities = new Map<string, { id: string; name: string; type: string; aliases: string[] }>();
+  const entities = new Map<string, { id: string; name: string; type: string; aliases: string[]; trusted: boolean }>();
   const mentions: ReturnType<typeof documentRows>['mentionRows'] = [];
   const counts: Array<{ documentId: string; entityId: string; count: number }> = [];
   const relations: ReturnType<typeof documentRows>['relationRows'] = [];
@@ -129,7 +129,10 @@ export async function writeNewDocuments(driver: Driver, items: ExtractedDocument
     for (const e of rows.entityRows) {
       const prev = entities.get(e.id);
       if (!prev) entities.set(e.id, { ...e, aliases: [...e.aliases] });
-      else for (const a of e.aliases) if (!prev.aliases.includes(a)) prev.aliases.push(a);
+      else {
+        for (const a of e.aliases) if (!prev.aliases.includes(a)) prev.aliases.push(a);
+        prev.trusted ||= e.trusted;
+      }
     }
     mentions.push(...rows.mentionRows);
     for (const [entityId, count] of rows.counts) counts.push({ documentId: doc.id, entityId, count });

@@ -84,7 +84,7 @@ export class Extractor {
         this.gazetteer.add({ surface, type: entry.type, caseSensitive: Boolean(entry.caseSensitive) || isAcronym(surface), reason: `lexicon-${entry.type.toLowerCase()}` });
       }
     }
-    for (const k of known) this.learn(k);
+    for (const k of known) if (k.trusted !== false) this.learn(k);
   }
 
   /** Every entity seen so far (known ones included), sorted by id. */
@@ -217,6 +217,7 @@ export class Extractor {
     const relations = [...sink.records(), ...coMentions(doc.id, bySentence, sentences)].sort(compareRelations);
     for (const e of entities) if (this.trusted.has(e.id) || isTrusted(e.id, resolved)) this.learn({ id: e.id, name: e.name, type: e.type, aliases: e.aliases });
     // Listed-only entities are not learnt: a front-matter slug is no evidence of how the text writes a name.
+    for (const e of entities) e.trusted = this.trusted.has(e.id);
     const { facts, listedOnly } = resolveFacts(doc, this.registry, entities);
     return { entities: [...entities, ...listedOnly].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), relations, facts };
   }
@@ -414,8 +415,10 @@ export function extractAll(docs: DocumentRecord[], known: KnownEntity[] = []): E
     facts.push(...out.facts);
     for (const e of out.entities) {
       const prev = merged.get(e.id);
-      if (prev) prev.mentions.push(...e.mentions);
-      else merged.set(e.id, { ...e, mentions: [...e.mentions] });
+      if (prev) {
+        prev.mentions.push(...e.mentions);
+        prev.trusted = Boolean(prev.trusted || e.trusted);
+      } else merged.set(e.id, { ...e, mentions: [...e.mentions] });
     }
     relations.push(...out.relations);
   }

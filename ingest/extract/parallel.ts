@@ -140,8 +140,10 @@ export async function extractAllParallel(docs: DocumentRecord[], known: KnownEnt
     for await (const out of extractStream(docs, extractor, pool, opts.window)) {
       for (const e of out.entities) {
         const prev = merged.get(e.id);
-        if (prev) prev.mentions.push(...e.mentions);
-        else merged.set(e.id, { ...e, mentions: [...e.mentions] });
+        if (prev) {
+          prev.mentions.push(...e.mentions);
+          prev.trusted = Boolean(prev.trusted || e.trusted);
+        } else merged.set(e.id, { ...e, mentions: [...e.mentions] });
       }
       relations.push(...out.relations);
       facts.push(...out.facts);

@@ -8,6 +8,8 @@ export interface KnownEntity {
   name: string;
   type: EntityType;
   aliases: string[];
+  /** false: stored from weak evidence only, so it is resolved but not spread (absent: trusted, as older stores). */
+  trusted?: boolean;
 }
 
 interface Entry {
