@@ -215,7 +215,8 @@ export class Extractor {
 
     const entities = this.records(doc, resolved, sentences, sentenceOf);
     const relations = [...sink.records(), ...coMentions(doc.id, bySentence, sentences)].sort(compareRelations);
-    for (const e of entities) if (this.trusted.has(e.id) || isTrusted(e.id, resolved)) this.learn({ id: e.id, name: e.name, type: e.type, aliases: e.aliases });
+    const trustedHere = trustedIds(resolved);
+    for (const e of entities) if (this.trusted.has(e.id) || trustedHere.has(e.id)) this.learn({ id: e.id, name: e.name, type: e.type, aliases: e.aliases });
     // Listed-only entities are not learnt: a front-matter slug is no evidence of how the text writes a name.
     for (const e of entities) e.trusted = this.trusted.has(e.id);
     const { facts, listedOnly } = resolveFacts(doc, this.registry, entities);
@@ -373,15 +374,18 @@ export class Extractor {
   }
 }
 
-/** One strong rule, or two different rules, found the entity in this document. */
-function isTrusted(id: string, resolved: Resolved[]): boolean {
-  const reasons = new Set<string>();
+/** Entities one strong rule, or two different rules, found in this document (one pass over its mentions). */
+function trustedIds(resolved: Resolved[]): Set<string> {
+  const out = new Set<string>();
+  const reasons = new Map<string, Set<string>>();
   for (const r of resolved) {
-    if (r.id !== id || r.reason === 'repeat-mention') continue;
-    if (r.strength >= TRUSTED_STRENGTH) return true;
-    reasons.add(r.reason);
+    if (r.reason === 'repeat-mention' || out.has(r.id)) continue;
+    const seen = reasons.get(r.id) ?? new Set<string>();
+    seen.add(r.reason);
+    reasons.set(r.id, seen);
+    if (r.strength >= TRUSTED_STRENGTH || seen.size >= 2) out.add(r.id);
   }
-  return reasons.size >= 2;
+  return out;
 }
 
 function sentenceLocator(sentences: Sentence[]): (pos: number) => number {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentsResponse, MentionsResponse, PathsResponse, SearchResponse, type MentionItem } from '../../contract/api.ts';
 import { PROJECT_ROOT } from '../../core/config.ts';
 import { testApp } from '../helpers/api.ts';
-import { testDriver, wipe } from '../helpers/neo4j.ts';
+import { testDriver, ingestFresh } from '../helpers/neo4j.ts';
 
 const SEEDS = resolve(PROJECT_ROOT, '../shared/corpus/seeds');
 const present = existsSync(SEEDS);
@@ -22,10 +22,7 @@ let app: ReturnType<typeof testApp>;
 describe.skipIf(!present)('the API over the ingested seed corpus', () => {
   beforeAll(async () => {
     driver = testDriver();
-    await wipe(driver);
-    const { ingestInputs } = await import('../../ingest/pipeline.ts');
-    const summary = await ingestInputs(driver, [SEEDS]);
-    expect(summary.failed).toEqual([]);
+    await ingestFresh(driver, [SEEDS]);
     app = testApp(driver);
   }, 300_000);
   afterAll(async () => driver?.close());

@@ -23,3 +23,11 @@ export function testConfigEnv(): Record<string, string> {
   const { uri, user, password } = neo4jOfRun();
   return { NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password };
 }
+
+/** An empty graph holding exactly what the real pipeline ingests from `inputs` (the seed-corpus suites share this). */
+export async function ingestFresh(driver: Driver, inputs: string[]): Promise<void> {
+  await wipe(driver);
+  const { ingestInputs } = await import('../../ingest/pipeline.ts');
+  const summary = await ingestInputs(driver, inputs);
+  if (summary.failed.length) throw new Error(`ingest failed for ${JSON.stringify(summary.failed)}`);
+}

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentsResponse, EntityDetail, MentionsResponse, SearchResponse, TrendsResponse } from '../../contract/api.ts';
 import { PROJECT_ROOT } from '../../core/config.ts';
 import { freePort } from '../../neo4j/embedded.ts';
-import { testConfigEnv, testDriver, wipe } from '../helpers/neo4j.ts';
+import { testConfigEnv, testDriver, ingestFresh } from '../helpers/neo4j.ts';
 import { callError, callOk, startStdioClient, type StdioSession } from './support.ts';
 
 const SEEDS = resolve(PROJECT_ROOT, '../shared/corpus/seeds');
@@ -35,10 +35,7 @@ describe.skipIf(!present)('MCP over stdio, on the ingested seed corpus', () => {
 
   beforeAll(async () => {
     driver = testDriver();
-    await wipe(driver);
-    const { ingestInputs } = await import('../../ingest/pipeline.ts');
-    const summary = await ingestInputs(driver, [SEEDS]);
-    expect(summary.failed).toEqual([]);
+    await ingestFresh(driver, [SEEDS]);
     mcp = await startStdioClient(testConfigEnv());
   }, 300_000);
   afterAll(async () => {
