@@ -7,6 +7,8 @@
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestInputs, type IngestSummary } from '../../ingest/pipeline.ts';
@@ -16,6 +18,10 @@ import { reportFigures } from './support.ts';
 
 let driver: Driver;
 let dir: string;
+
+// A real collection before each heap reading, so garbage left by extraction is not counted as "held".
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
 
 const GOOD_TEXT = (n: number) =>
   `Issue ${n}. Acme Labs introduced FooPO, a new method that improves on GRPO.\n\nFooPO was evaluated on MathBench by Jane Doe, and OpenAI uses GRPO to train Model X.\n`;
@@ -83,7 +89,13 @@ describe('bad files through the ingest pipeline', () => {
   let summary: IngestSummary;
 
   it('reports each bad file with its reason and ingests the rest, in bounded time and memory', async () => {
-    global.gc?.();
+    // Warm up first: the word lists and caches extraction builds on first use are not the big file.
+    const warm = mkdtempSync(join(tmpdir(), 'kg-warm-'));
+    writeFileSync(join(warm, 'warm.txt'), GOOD_TEXT(0));
+    await ingestInputs(driver, [warm]);
+    rmSync(warm, { recursive: true, force: true });
+    await wipe(driver);
+    collect();
     const heapBefore = process.memoryUsage().heapUsed;
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
@@ -94,6 +106,7 @@ describe('bad files through the ingest pipeline', () => {
       clearInterval(sampler);
     }
     const ms = performance.now() - started;
+    collect();
     const heapGrowth = process.memoryUsage().heapUsed - heapBefore;
 
     const byFile = new Map<string, string[]>();
