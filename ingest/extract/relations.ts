@@ -1,5 +1,5 @@
 import { CO_MENTION, type EntityType, type RelationRecord, type RelationType } from '../model.ts';
-import { ANAPHOR_TYPES, ANAPHORIC_SUBJECT, NOT_SUBJECT_CUE, OBJECT_CUE, ON_BENCHMARK_PREFIX, PRONOUN_AT, RELATION_RULES, SECTION_AUTHOR_CUE, SECTION_LAB_CUE, SECTION_RULES } from '../rules/relations.ts';
+import { ANAPHOR_TYPES, ANAPHORIC_SUBJECT, LIST_SEPARATOR, NOT_SUBJECT_CUE, OBJECT_CUE, PRONOUN_AT, RELATION_RULES, SECTION_AUTHOR_CUE, SECTION_LAB_CUE, SECTION_RULES } from '../rules/relations.ts';
 import { MODEL_FAMILIES } from '../rules/lexicon.ts';
 import type { PaperSection } from './sections.ts';
 import type { Sentence } from './segment.ts';
@@ -37,36 +37,87 @@ export class RelationSink {
 const DEFAULT_GAP = 120;
 const FAMILY_WORDS = new Set(MODEL_FAMILIES.map((f) => f.toLowerCase()));
 
-/** Pairwise rules inside each sentence (ingest/rules/relations.ts). */
+/**
+ * Where each mention stands in its sentence: the list it belongs to ("beats A, B and C": one list headed by A)
+ * and whether that list is an object ("beats ...", "trained with ..."), so it never stands in for a subject.
+ */
+interface Roles {
+  head: number[];
+  object: boolean[];
+  notSubject: boolean[];
+}
+
+function sentenceRoles(text: string, mentions: Placed[], sentenceStart: number): Roles {
+  const head: number[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const prev = mentions[i - 1];
+    const m = mentions[i]!;
+    const joined = prev && prev.type === m.type && m.start >= prev.end && isListSeparator(text.slice(prev.end, m.start));
+    head.push(joined ? head[i - 1]! : i);
+  }
+  const cueBefore = (i: number) => text.slice(Math.max(sentenceStart, mentions[i]!.start - 40), mentions[i]!.start);
+  return {
+    head,
+    object: head.map((h) => OBJECT_CUE.test(cueBefore(h))),
+    notSubject: head.map((h) => NOT_SUBJECT_CUE.test(cueBefore(h))),
+  };
+}
+
+function isListSeparator(between: string): boolean {
+  return LIST_SEPARATOR.test(between) && /[,/;&]|\b(?:and|or|plus)\b/.test(between);
+}
+
+/** Pairwise rules inside each sentence (ingest/rules/relations.ts); a list next to either end carries the relation. */
 export function sentenceRelations(text: string, bySentence: Map<number, Placed[]>, sink: RelationSink, sentences: Sentence[]): void {
   for (const [index, mentions] of bySentence) {
     const sentence = sentences[index]!;
+    const roles = sentenceRoles(text, mentions, sentence.start);
     for (let i = 0; i < mentions.length; i++) {
       const a = mentions[i]!;
       for (let j = i + 1; j < mentions.length; j++) {
         const b = mentions[j]!;
         if (b.start < a.end || a.id === b.id) continue;
         const between = text.slice(a.end, b.start);
-        const inside = mentions.slice(i + 1, j).filter((m) => m.start >= a.end && m.end <= b.start);
         for (const rule of RELATION_RULES) {
           if (between.length > (rule.maxGap ?? DEFAULT_GAP)) continue;
           const [src, dst] = rule.swap ? [b, a] : [a, b];
           if (!rule.source.includes(src.type) || !rule.target.includes(dst.type)) continue;
-          // The nearest candidate subject takes the relation: "Trained on M, X outperforms Y" is X's.
-          // (Clause-level rules and coordinated lists, "A and B are evaluated on X", are exempt.)
-          const listed = inside.length > 0 && /^\s*(?:,|and|or|,\s*and)\s*$/.test(text.slice(a.end, inside[0]!.start));
-          if (!rule.swap && !listed && inside.some((m) => rule.source.includes(m.type) && m.id !== src.id && !OBJECT_CUE.test(text.slice(Math.max(a.end, m.start - 40), m.start)))) continue;
-          if (rule.reason === 'on-benchmark-clause' && !ON_BENCHMARK_PREFIX.test(text.slice(sentence.start, a.start))) continue;
-          const beforeSource = text.slice(Math.max(sentence.start, src.start - 40), src.start);
-          if (rule.sourceNotAfter?.test(beforeSource)) continue;
+          // The nearest candidate subject takes the relation: "Trained on M, X outperforms Y" is X's. Objects ("beats A
+          // and B") and the source's own list ("A and B are evaluated on X") do not stand in between.
+          if (!rule.swap && blockedByNearerSubject(mentions, roles, i, j, rule.source)) continue;
+          if (rule.before && !rule.before.test(text.slice(sentence.start, a.start))) continue;
+          if (rule.after && !rule.after.test(text.slice(b.end, Math.min(sentence.end, b.end + 40)))) continue;
+          const srcIndex = rule.swap ? j : i;
+          if (rule.sourceNotAfter?.test(text.slice(Math.max(sentence.start, src.start - 40), src.start))) continue;
           // "X outperforms Y on Z", "trained on Y, X ...": Y is an object, the relation is not Y's.
-          if (rule.subjectOnly && !rule.swap && NOT_SUBJECT_CUE.test(beforeSource)) continue;
+          if (rule.subjectOnly && !rule.swap && roles.notSubject[srcIndex]) continue;
           if (!rule.between.test(between)) continue;
           sink.add(src.id, rule.type, dst.id, index, rule.reason);
+          if (!rule.noLists) carryOverLists(mentions, roles, i, j, (x, y) => (rule.swap ? sink.add(y.id, rule.type, x.id, index, rule.reason) : sink.add(x.id, rule.type, y.id, index, rule.reason)));
         }
       }
     }
   }
+}
+
+function blockedByNearerSubject(mentions: Placed[], roles: Roles, i: number, j: number, sourceTypes: readonly string[]): boolean {
+  const a = mentions[i]!;
+  for (let k = i + 1; k < j; k++) {
+    const m = mentions[k]!;
+    if (m.start < a.end || m.end > mentions[j]!.start) continue;
+    if (sourceTypes.includes(m.type) && m.id !== a.id && !roles.object[k] && roles.head[k] !== roles.head[i]) return true;
+  }
+  return false;
+}
+
+/** "Orion Labs released A and B", "X beats A, B and C": the pair's relation holds for every member of either list. */
+function carryOverLists(mentions: Placed[], roles: Roles, i: number, j: number, add: (first: Placed, second: Placed) => void): void {
+  const firsts = [i];
+  for (let k = i - 1; k >= 0 && roles.head[k] === roles.head[i]; k--) firsts.push(k);
+  const seconds = [j];
+  for (let k = j + 1; k < mentions.length && roles.head[k] === roles.head[j]; k++) seconds.push(k);
+  if (roles.head[j] === roles.head[i]) return;
+  for (const x of firsts) for (const y of seconds) if (x !== i || y !== j) add(mentions[x]!, mentions[y]!);
 }
 
 /**

@@ -135,6 +135,13 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
       typeFrom: 'head',
     },
     {
+      // "the MuonClip optimizer", "a QK-Norm trick": a coined name before a noun that says it is a technique.
+      reason: 'the-x-method-noun',
+      needs: /\b(?:optimi[sz]er|algorithm|loss|objective|trick|scheduler|regulari[sz]er|estimator)\b/,
+      pattern: new RegExp(String.raw`\b(?:the|a|an|its|their|our|new)\s(?<name>${COINED})\s(?:optimi[sz]er|algorithm|loss|objective|trick|scheduler|regulari[sz]er|estimator)\b`, 'u'),
+      type: 'Method',
+    },
+    {
       reason: 'the-x-dataset',
       needs: /\b(?:dataset|corpus)\b/,
       pattern: new RegExp(String.raw`\b(?:the|on)\s(?<name>${COINED})\s(?:dataset|corpus)\b`, 'u'),
@@ -164,6 +171,12 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
     {
       reason: 'score-on-name',
       pattern: new RegExp(String.raw`\b\d+(?:\.\d+)?%\s(?:(?:accuracy|pass@1|score)\s)?on\s(?<name>(?:${CAP})(?:\s(?:${CAP}|\d+)){0,2})`, 'u'),
+      type: 'Benchmark',
+    },
+    {
+      // "48.2% WeirdML", "71.1% LiveCodeBench v6 vs ...": a capitalised name right after a score (metrics are not names).
+      reason: 'score-then-name',
+      pattern: new RegExp(String.raw`\b\d+(?:\.\d+)?%\s(?!(?:Macro|Micro|F1|Elo|Accuracy|Acc|Pass|EM|MFU|of|on|in|at|for|the|The|And|With|Top)\b)(?<name>(?:${CAP})(?:[\s-](?:${CAP}|v?\d+(?:\.\d+)?)){0,2}?)(?=\s(?:and|vs\.?|versus|while|at|with|on|for|compared)\b|[,;)]|\.(?!\d)|\s?$|\s\()`, 'u'),
       type: 'Benchmark',
     },
   ],

@@ -1,7 +1,10 @@
 import type { RelationRule, SectionRule } from './types.ts';
 
-const IMPROVE = String.raw`(?:outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|outscor(?:es|ed|ing)|edg(?:es|ed|ing) out|leapfrog(?:s|ged)?|tops|topped|ahead of|stronger than|(?:is|are|was) better than|overtak(?:es|en|ing)|improv(?:es|ed|ing) (?:up)?on|better than|higher (?:[^.]|\.(?=\d)){0,40}?(?:than|compared (?:to|with)|over)|(?:gains?|improvements?) over|exceed(?:s|ed|ing)?|beyond)`;
-const COMPARE = String.raw`(?:compared (?:to|with)|on par with|competitive with|comparable to|rivals?|rivall?ing|match(?:es|ed|ing)|similar to|close to|in comparison (?:to|with)|versus|vs\.?|against|relative to|head-to-head with|alongside)`;
+const IMPROVE = String.raw`(?:outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|outscor(?:es|ed|ing)|edg(?:es|ed|ing) out|leapfrog(?:s|ged)?|tops|topped|ahead of|stronger than|(?:is|are|was) better than|overtak(?:es|en|ing)|improv(?:es|ed|ing) (?:up)?on|better than|(?:better|stronger|smarter|more capable)\s(?:[\w-]+\s){1,3}than|(?:ranks?|ranked|sits|placed?|places)\s(?:[\w-]+\s){0,3}(?:above|over)|over the likes of|higher (?:[^.]|\.(?=\d)){0,40}?(?:than|compared (?:to|with)|over)|(?:gains?|improvements?) over|exceed(?:s|ed|ing)?|beyond)`;
+const COMPARE = String.raw`(?:compared (?:to|with)|on par with|competitive with|comparable to|rivals?|rivall?ing|match(?:es|ed|ing)|similar to|close to|in comparison (?:to|with)|versus|vs\.?|against|relative to|head-to-head with|alongside|(?:an?|the)\salternative\sto|ties|tied\swith|tying)`;
+
+/** A colon, semicolon or dash between the pair starts another clause with its own subject: "X's news: a member used Y". */
+const ONE_CLAUSE = String.raw`^(?![^]*?(?:[:;]\s|\s[—–]\s|\s--\s))`;
 
 /** Sentence-level typed relations between two mentions (source first unless `swap`). */
 export const RELATION_RULES: RelationRule[] = [
@@ -51,7 +54,7 @@ export const RELATION_RULES: RelationRule[] = [
     type: 'FROM_LAB',
     source: ['Method', 'Model', 'Tool', 'Paper', 'Benchmark', 'Dataset'],
     target: ['Lab'],
-    between: /^,?\s(?:(?:an?|the|its|their)\s)?(?:(?!(?:and|or|but|vs|versus|than|compared)\s)[\w'’.-]+\s){0,4}?(?:from|by|developed (?:at|by)|released by|built by|trained by|created by|made by)\s(?:the\s)?$/u,
+    between: /^,?\s(?:(?:is|was|are|were)\s)?(?:(?:an?|the|its|their)\s)?(?:(?!(?:and|or|but|vs|versus|than|compared)\s)[\w'’./-]+\s){0,4}?(?:from|by|developed (?:at|by)|released by|built by|trained by|created by|made by)\s(?:the\s)?$/u,
     maxGap: 120,
   },
   {
@@ -108,7 +111,7 @@ export const RELATION_RULES: RelationRule[] = [
     source: ['Method', 'Model'],
     target: ['Method', 'Model'],
     subjectOnly: true,
-    between: /(?:,\s(?:a|an)\s(?:[\w-]+\s)?(?:variant|extension|modification|generali[sz]ation|version|adaptation|refinement|simplification)\sof|\b(?:builds? (?:up)?on|extends|generali[sz]es|is based on|a variant of|variant of|modifies|adapts))\s(?:the\s)?(?:[\w-]+\s){0,2}?$/,
+    between: new RegExp(ONE_CLAUSE + String.raw`[^]*?(?:,\s(?:a|an)\s(?:[\w-]+\s)?(?:variant|extension|modification|generali[sz]ation|version|adaptation|refinement|simplification)\sof|\b(?:builds? (?:up)?on|extends|generali[sz]es|is based on|a variant of|variant of|modifies|adapts))\s(?:the\s)?(?:[\w-]+\s){0,2}?$`),
     maxGap: 160,
   },
   {
@@ -117,7 +120,7 @@ export const RELATION_RULES: RelationRule[] = [
     source: ['Method', 'Model'],
     target: ['Method', 'Model'],
     subjectOnly: true,
-    between: new RegExp(String.raw`^(?!\s(?:and|or|but|while)\s)[^]*\b${IMPROVE}\b(?:[^.;]|\.(?=\d)){0,60}?$`),
+    between: new RegExp(ONE_CLAUSE + String.raw`^(?!\s(?:and|or|but|while)\s)[^]*\b${IMPROVE}\b(?:[^.;]|\.(?=\d)){0,60}?$`),
     maxGap: 160,
   },
   {
@@ -126,7 +129,7 @@ export const RELATION_RULES: RelationRule[] = [
     source: ['Method', 'Model'],
     target: ['Method', 'Model'],
     subjectOnly: true,
-    between: new RegExp(String.raw`\b${COMPARE}\s(?:the\s)?(?:[\w-]+\s){0,2}?$`),
+    between: new RegExp(ONE_CLAUSE + String.raw`[^]*?\b${COMPARE}\s(?:the\s)?(?:[\w-]+\s){0,2}?$`),
     maxGap: 160,
   },
   {
@@ -135,7 +138,7 @@ export const RELATION_RULES: RelationRule[] = [
     source: ['Method', 'Model', 'Paper'],
     target: ['Benchmark'],
     subjectOnly: true,
-    between: /\b(?:on|evaluated on|tested on|benchmarked on|scores?|scoring|achieves|achieving|reaches|results on|accuracy on|pass@1 on)\b(?:[^.;]|\.(?=\d)){0,50}$/,
+    between: new RegExp(ONE_CLAUSE + String.raw`[^]*?\b(?:on|evaluated on|tested on|benchmarked on|scores?|scoring|achieves|achieving|reaches|results on|accuracy on|pass@1 on)\b(?:[^.;]|\.(?=\d)){0,50}$`),
     maxGap: 140,
   },
   {
@@ -146,8 +149,69 @@ export const RELATION_RULES: RelationRule[] = [
     between: /^,\s[^,;]{0,80}$/,
     swap: true,
     maxGap: 100,
+    before: /(?:^|[.;]\s)(?:On|Across|For)\s$/,
     // "On AIME, X yields higher accuracy compared to Y": Y is the baseline, not what was evaluated.
     sourceNotAfter: /\b(?:than|versus|vs\.?|compared (?:to|with)|relative to|against)\s(?:the\s)?$/,
+  },
+  {
+    // "X, a benchmark of 400 agentic tasks, was released by A, B and C": a passive maker, however long the apposition.
+    reason: 'released-by',
+    type: 'FROM_LAB',
+    source: ['Method', 'Model', 'Tool', 'Paper', 'Benchmark', 'Dataset'],
+    target: ['Lab'],
+    subjectOnly: true,
+    between: /^(?:[^.;]|\.(?=\d)){0,140}?\b(?:(?:is|was|are|were|been|being|got|gets)\s(?:[\w-]+ly\s)?(?:released|developed|built|created|trained|introduced|published|open-?sourced|launched|proposed|made|designed|maintained|run|hosted)(?:\s(?:jointly|together))?|(?:developed|created|built|released|made|trained|designed)\s(?:jointly|together|in-house))\s(?:by|at)\s(?:the\s)?$/,
+    maxGap: 180,
+  },
+  {
+    // "X leads the Search Arena leaderboard", "X tops AIME", "X excels in MMLU-Pro", "X ranks #1 on Y".
+    reason: 'leads-benchmark',
+    type: 'EVALUATED_ON',
+    source: ['Method', 'Model', 'Tool'],
+    target: ['Benchmark'],
+    subjectOnly: true,
+    between: new RegExp(ONE_CLAUSE + String.raw`[^]*?\b(?:leads?|led|leading|tops?|topped|topping|ranks?|ranked|ranking|hits?|hitting|excels?|excelled|excelling|dominates?|dominated|wins?|won|sweeps?|climbs?|climbed|debuts?|debuted|lands?|landed|rocket(?:s|ed)|jumps?|jumped|ties|tied)\b(?:\s(?:[\w#.%-]+\s){0,5}?(?:in|on|at|of))?\s(?:the\s)?$`),
+    maxGap: 120,
+  },
+  {
+    // "X at 71.1% LiveCodeBench", "X hits 81.4 SWE-bench Verified": a score right before the benchmark's name.
+    reason: 'score-before-benchmark',
+    type: 'EVALUATED_ON',
+    source: ['Method', 'Model', 'Tool'],
+    target: ['Benchmark'],
+    subjectOnly: true,
+    between: /^(?:[^.;]|\.(?=\d)){0,60}?\b\d[\d.,]*\s?%?\s(?:\(?pass@\d+\)?\s)?(?:on\s)?(?:the\s)?$/,
+    maxGap: 80,
+  },
+  {
+    // "X is a mixture-of-experts model", "X, a GRPO-trained model": the method names the kind of model X is.
+    reason: 'kind-of-model',
+    type: 'USES',
+    source: ['Model'],
+    target: ['Method'],
+    between: /^,?\s(?:(?:is|was|are|were)\s(?:(?:[\w-]+\s){0,4}?be\s)?)?(?:an?|the)\s(?:(?!(?:and|or|than)\s)[\w-]+\s){0,3}$/,
+    after: /^(?:-(?:based|style|trained|tuned))?\s(?:[\w-]+\s)?(?:model|LLM|architecture|transformer|network|reasoner|checkpoint|variant|design)s?\b/,
+    maxGap: 80,
+  },
+  {
+    // "Wren-7B (MoE)": a method in parentheses right after a model names its make-up.
+    reason: 'model-paren-method',
+    type: 'USES',
+    source: ['Model'],
+    target: ['Method'],
+    between: /^\s?\($/,
+    after: /^\)/,
+  },
+  {
+    // "we apply GRPO to Wren-7B", "running DPO on Wren-7B": the model is what the method is used on.
+    reason: 'method-applied-to',
+    type: 'USES',
+    source: ['Model'],
+    target: ['Method'],
+    swap: true,
+    before: /\b(?:apply|applies|applied|applying|run|runs|ran|running|perform|performs|performed|performing|do|does|did|doing)\s(?:(?:a|an|the|some|more)\s)?$/,
+    between: /^\s(?:[\w-]+\s){0,2}?(?:to|on)\s(?:the\s|a\s)?$/,
+    maxGap: 40,
   },
   {
     reason: 'uses',
@@ -155,13 +219,24 @@ export const RELATION_RULES: RelationRule[] = [
     source: ['Method', 'Model', 'Tool', 'Paper'],
     target: ['Method', 'Model', 'Tool', 'Dataset'],
     subjectOnly: true,
-    between: /\b(?:uses|used(?!\sto\b)|using|use of|leverag(?:es|ed|ing)|relies on|relied on|built (?:on top of|on|with)|sits on top of|on top of|combines|employs|employed|applies|applied|adopts|adopted|powered by|runs on|(?:trained|fine-tuned|finetuned|post-trained|tuned|aligned|optimi[sz]ed|distilled|RL-trained|built) (?:with|using|via|on|from)|(?:trains?|training) (?:\S+ )?(?:with|using|via))\s(?:(?:the|a|an|its|their|our)\s)?(?:[\w.-]+\s){0,2}$/,
+    between: new RegExp(ONE_CLAUSE + String.raw`[^]*?\b(?:uses|used(?!\sto\b)|using|use of|leverag(?:es|ed|ing)|relies on|relied on|built (?:on top of|on|with)|sits on top of|on top of|combines|employs|employed|applies|applied|adopts|adopted|powered by|runs on|(?:trained|fine-tuned|finetuned|post-trained|tuned|aligned|optimi[sz]ed|distilled|RL-trained|built) (?:[\w.-]+ ){0,4}?(?:with|using|via|on|from|through)|(?:trains?|training) (?:\S+ )?(?:with|using|via)|featur(?:es|ed|ing)|adopts?|adoption of)\s(?:(?:the|a|an|its|their|our)\s)?["“(]?(?:[\w.-]+\s){0,2}["“(]?$`),
     maxGap: 150,
+  },
+  {
+    // A lab is a subject too: "DeepSeek uses GRPO", "Orion Labs trained Wren-7B with DPO" (methods only: a lab "using" a
+    // model is mostly a customer story).
+    reason: 'lab-uses',
+    type: 'USES',
+    source: ['Lab'],
+    target: ['Method'],
+    subjectOnly: true,
+    between: new RegExp(ONE_CLAUSE + String.raw`^\s(?:(?:also|now|still|just|first)\s)?(?:uses|used|relies on|relied on|leverag(?:es|ed)|employs|employed|applies|applied|adopts|adopted|trains?\s(?:[\w.-]+\s){1,3}?(?:with|using|via)|trained\s(?:[\w.-]+\s){1,3}?(?:with|using|via))\s(?:(?:the|a|an|its|their)\s)?(?:[\w.-]+\s){0,2}$`),
+    maxGap: 80,
   },
 ];
 
-/** A benchmark opening its sentence ("On AIME, ..."): swap rule above needs this prefix. */
-export const ON_BENCHMARK_PREFIX = /(?:^|[.;]\s)(?:On|Across|For)\s$/;
+/** What may stand between two members of one list: "A, B", "A and B", "A / B", "A (80.9%) and B", quotes around names. */
+export const LIST_SEPARATOR = /^\s*(?:\([^()]{0,40}\)\s*)?["”’']?\s*(?:,|\/|;|&)?\s*(?:(?:and|or|plus|as well as)\s)?\s*["“‘']?$/;
 
 /**
  * Relations between a paper section (title line + paragraph) and entities in the paragraph: the
@@ -205,7 +280,7 @@ export const SECTION_LAB_CUE = /\b(?:researchers|scientists|team|group|lab|labs|
  * such a mention does not stand between an earlier subject and the rest of its sentence.
  */
 /** Text right before a source mention that makes it an object or a modifier, never the subject of a relation. */
-export const NOT_SUBJECT_CUE = /\b(?:than|over|against|versus|vs\.?|outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|match(?:es|ed|ing)?|compared (?:to|with)|of|trained on|fine-tuned on|built on|based on|from|like|including)\s(?:the\s)?$/i;
+export const NOT_SUBJECT_CUE = /\b(?:than|over|against|versus|vs\.?|outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|match(?:es|ed|ing)?|compared (?:to|with)|of|trained on|fine-tuned on|built on|based on|from|like|including|uses?|used|using|leverag(?:es|ed|ing)|runs?|ran|running|tried|trying|prefer(?:s|red|ring)?)\s(?:the\s)?$/i;
 
 export const OBJECT_CUE = /\b(?:with|using|via|than|over|against|versus|vs\.?|builds? on|based on|extends|uses|relies on|outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|match(?:es|ed|ing)?|compared (?:to|with))\s(?:the\s)?$/;
 

@@ -61,6 +61,12 @@ export interface RelationRule {
    * not after "than", "with", "trained on"... (attributive relations like FROM_LAB hold wherever the pair stands).
    */
   subjectOnly?: boolean;
+  /** Must match the sentence's text up to the first of the pair ("On AIME, X ..." needs its "On"). */
+  before?: RegExp;
+  /** Must match the text right after the second of the pair ("X is a MoE model": the head noun after the method). */
+  after?: RegExp;
+  /** Relations that a list of further mentions of the same type next to an end does not carry (default: carried). */
+  noLists?: boolean;
 }
 
 /** A relation between a paper section and an entity inside its paragraph. */

@@ -112,3 +112,43 @@ describe('baselines are not what was evaluated', () => {
     expect(rels).not.toContain('GRPO EVALUATED_ON GSM8K');
   });
 });
+
+describe('lists, passives, scores and kinds of model', () => {
+  const rels = (text: string) => typed(run(text));
+
+  it('a list next to either end carries the relation, and objects in a list never become subjects', () => {
+    expect(rels('Orion Labs released Wren-7B and Wren-3B.')).toEqual(expect.arrayContaining(['Wren-7B FROM_LAB Orion Labs', 'Wren-3B FROM_LAB Orion Labs']));
+    expect(rels('Wren-7B uses GRPO, DPO and LoRA.')).toEqual(expect.arrayContaining(['Wren-7B USES GRPO', 'Wren-7B USES DPO', 'Wren-7B USES LoRA']));
+    const beats = rels('Wren-7B beats Llama 3.1 8B, Qwen2.5-7B and Gemma 2 9B on GSM8K.');
+    expect(beats).toEqual(expect.arrayContaining(['Wren-7B IMPROVES_ON Gemma 2 9B', 'Wren-7B EVALUATED_ON GSM8K']));
+    expect(beats).not.toContain('Gemma 2 9B EVALUATED_ON GSM8K');
+  });
+
+  it('a passive maker after a long apposition, for every lab listed', () => {
+    expect(rels('OrbitBench, a suite of 400 agentic tasks covering many domains, was developed jointly by Orion Labs and MIT.')).toEqual(
+      expect.arrayContaining(['OrbitBench FROM_LAB Orion Labs', 'OrbitBench FROM_LAB MIT']),
+    );
+  });
+
+  it('leaderboard verbs and a score right before the benchmark', () => {
+    expect(rels('Wren-7B leads the Search Arena leaderboard with a score of 1250.')).toContain('Wren-7B EVALUATED_ON Search Arena');
+    expect(rels('Wren-7B hits 81.4 SWE-bench Verified.')).toContain('Wren-7B EVALUATED_ON SWE-bench Verified');
+    expect(rels('Reported results put Wren-7B at 71.1% LiveCodeBench vs Falcon-40B at 69.0%, plus 48.2% WeirdML.')).toEqual(
+      expect.arrayContaining(['Wren-7B EVALUATED_ON LiveCodeBench', 'Wren-7B EVALUATED_ON WeirdML']),
+    );
+  });
+
+  it('what a model is made of, what it was trained with, what was applied to it', () => {
+    expect(rels('Wren-7B is a mixture of experts model with 30B parameters.')).toContain('Wren-7B USES Mixture-of-Experts');
+    expect(rels('Wren-7B (MoE) and Wren-3B (dense) are out.')).toContain('Wren-7B USES Mixture-of-Experts');
+    expect(rels('Wren-7B was trained on 15.5T tokens with the MuonClip optimizer.')).toContain('Wren-7B USES MuonClip');
+    expect(rels('Wren-7B was trained with "large-scale reinforcement learning" and GRPO.')).toEqual(expect.arrayContaining(['Wren-7B USES GRPO', 'Wren-7B USES reinforcement learning']));
+    expect(rels('We apply GRPO to Wren-7B.')).toContain('Wren-7B USES GRPO');
+    expect(rels('DeepSeek uses GRPO to optimize this reward.')).toContain('DeepSeek USES GRPO');
+  });
+
+  it('an alternative to, better ... than', () => {
+    expect(rels('GDPO is introduced as an alternative to GRPO for multi-reward training.')).toContain('GDPO COMPARED_WITH GRPO');
+    expect(rels('Wren-7B is a far better coding model than Falcon-40B.')).toContain('Wren-7B IMPROVES_ON Falcon-40B');
+  });
+});
