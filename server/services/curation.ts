@@ -227,19 +227,23 @@ async function rebuild(tx: ManagedTransaction, before: readonly Decision[], afte
   const desired = new Set(p.entities.map((e) => e.id));
   const moved = p.mentions.filter((m) => m.targetId !== (m as MentionRead).currentId);
 
-  await tx.run(CURATION.deleteRelationships, { ids: [...live, ...liveFacts].map((r) => r.elementId) });
-  await tx.run(CURATION.deleteSuppressed, { ids: hidden.map((s) => s.elementId) });
-  await tx.run(CURATION.detachMentions, { ids: moved.map((m) => m.id) });
-  await tx.run(CURATION.clearCounts, { ids });
-  await tx.run(CURATION.deleteEntities, { ids: existing.filter((id) => !desired.has(id)) });
-  await tx.run(CURATION.upsertEntities, { entities: p.entities });
-  await tx.run(CURATION.attachMentions, { mentions: moved.filter((m) => m.targetId !== null).map(({ id, documentId, targetId }) => ({ id, documentId, targetId })) });
-  await tx.run(CURATION.mergeCounts, { counts: p.counts });
-  await tx.run(CURATION.createRelations, { relations: p.relations });
-  await tx.run(CURATION.createFacts, { facts: p.facts });
-  await tx.run(CURATION.createSuppressed, { rows: suppressedNodes(p) });
+  // Each statement gets one list; an empty one costs a round trip for nothing.
+  const each = async (query: string, key: string, list: unknown[]) => {
+    if (list.length) await tx.run(query, { [key]: list });
+  };
+  await each(CURATION.deleteRelationships, 'ids', [...live, ...liveFacts].map((r) => r.elementId));
+  await each(CURATION.deleteSuppressed, 'ids', hidden.map((s) => s.elementId));
+  await each(CURATION.detachMentions, 'ids', moved.map((m) => m.id));
+  await each(CURATION.clearCounts, 'ids', ids);
+  await each(CURATION.deleteEntities, 'ids', existing.filter((id) => !desired.has(id)));
+  await each(CURATION.upsertEntities, 'entities', p.entities);
+  await each(CURATION.attachMentions, 'mentions', moved.filter((m) => m.targetId !== null).map(({ id, documentId, targetId }) => ({ id, documentId, targetId })));
+  await each(CURATION.mergeCounts, 'counts', p.counts);
+  await each(CURATION.createRelations, 'relations', p.relations);
+  await each(CURATION.createFacts, 'facts', p.facts);
+  await each(CURATION.createSuppressed, 'rows', suppressedNodes(p));
   // The extractor's records: kept exactly while a decision touches the entity, dropped once none does.
-  await tx.run(CURATION.setExtracted, { records: records.filter((r) => next.touched.has(r.id)) });
-  await tx.run(CURATION.deleteExtracted, { ids: kept.filter((id) => !next.touched.has(id)) });
-  await tx.run(CURATION.linkExtracted, { links: p.mentions.filter((m) => next.touched.has(m.entityId)).map((m) => ({ id: m.id, entityId: m.entityId })) });
+  await each(CURATION.setExtracted, 'records', records.filter((r) => next.touched.has(r.id)));
+  await each(CURATION.deleteExtracted, 'ids', kept.filter((id) => !next.touched.has(id)));
+  await each(CURATION.linkExtracted, 'links', p.mentions.filter((m) => next.touched.has(m.entityId)).map((m) => ({ id: m.id, entityId: m.entityId })));
 }

@@ -3,6 +3,7 @@
  * decision is made through the API, checked through the read routes, re-ingested over and undone. The graph the
  * extractor wrote must come back exactly (graphSnapshot compares every entity, mention, count and relation).
  */
+import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { PROJECT_ROOT } from '../../core/config.ts';
 import { ingestInputs } from '../../ingest/pipeline.ts';
 import { testApp } from '../helpers/api.ts';
 import { curationLeftovers, graphSnapshot, wipeAllButDecisions, type GraphSnapshot } from '../helpers/graph-snapshot.ts';
-import { ingestFresh, testDriver } from '../helpers/neo4j.ts';
+import { ingestFresh, testConfigEnv, testDriver } from '../helpers/neo4j.ts';
 
 let driver: Driver;
 let app: ReturnType<typeof testApp>;
@@ -35,6 +36,11 @@ beforeAll(async () => {
   // A copy, so the changed-document test can edit an issue.
   corpus = mkdtempSync(join(tmpdir(), 'nlkg-curation-'));
   cpSync(join(PROJECT_ROOT, 'demo', 'corpus'), corpus, { recursive: true });
+  // One issue of our own whose front matter lists entities (LISTS links must follow decisions too).
+  writeFileSync(
+    join(corpus, 'curation-notes.md'),
+    '---\ntitle: Curation Notes\npublication: Test Notes\ndate: 2025-03-24\ncompanies:\n  - Mistral AI\npeople:\n  - Haddad\n---\nA short note: LoRA Soup and TIES merging came up again, and Haddad answered questions.\n',
+  );
   await ingestFresh(driver, [corpus]);
   app = testApp(driver);
   extractorView = await graphSnapshot(driver);
@@ -282,6 +288,21 @@ describe('the full cycle: curate → re-ingest everything → decisions hold →
     await missing('Person:haddad');
     expect((await entity('Method:lora-soup')).name).toBe('LoRA Soup (adapter merging)');
     expect((await entity('Tool:ties-merging')).type).toBe('Tool');
+  });
+
+  it('`npm run extract -- --db` applies the stored decisions to its output', async () => {
+    const stdout = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'app', 'extract.ts'), '--db', corpus], { cwd: PROJECT_ROOT, env: { ...process.env, ...testConfigEnv() }, maxBuffer: 64 * 2 ** 20 }, (err, out, errText) =>
+        err ? reject(new Error(`${err.message}\n${errText}`)) : resolve(out),
+      ),
+    );
+    const out = JSON.parse(stdout) as { entities: { id: string; name: string; mentions: unknown[] }[]; relations: { source: string; type: string; target: string }[] };
+    const ids = out.entities.map((e) => e.id);
+    expect(ids).toEqual(expect.arrayContaining(['Method:lora-soup', 'Tool:ties-merging', 'Method:stepwise-group-baselines']));
+    for (const gone of ['Method:lora', 'Person:haddad', 'Method:ties-merging']) expect(ids).not.toContain(gone);
+    expect(out.entities.find((e) => e.id === 'Method:lora-soup')!.name).toBe('LoRA Soup (adapter merging)');
+    expect(out.relations.filter((r) => r.source === 'Model:gemma-3' && r.type === 'COMPARED_WITH' && r.target === 'Method:grpo')).toEqual([]);
+    expect(out.relations.some((r) => r.source === 'Person:haddad' || r.target === 'Person:haddad')).toBe(false);
   });
 
   it('an edited issue is re-extracted under the decisions: a merged alias lands on its target, a deleted entity is not recreated', async () => {
