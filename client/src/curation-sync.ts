@@ -14,11 +14,23 @@ const fetchEntity = (id: string): Promise<EntityDetail | null> => api.entity(id)
 
 export function curationHost(app: Host): CurationHost {
   const onCanvas = (id: string) => app.state.model.nodes.has(id);
+  /**
+   * A label changed in place: Cytoscape keeps the label's old bounds (a data update inside sync's batch does not
+   * dirty them), so the next animated layout draws the new text clipped to the old width. Setting the position
+   * again dirties them.
+   */
+  const relabelled = (ids: Iterable<string>) => {
+    for (const id of ids) {
+      const ele = app.view.cy.getElementById(id);
+      if (ele.nonempty()) ele.position({ ...ele.position() });
+    }
+  };
   /** Shows an entity: its node refreshed (or placed) and selected, its details drawn again. */
   const show = async (d: EntityDetail) => {
     const node = S.entityNode(d);
     if (onCanvas(d.id)) {
       await app.commit(updateNode(app.state, d.id, { label: node.label, mentionCount: node.mentionCount }));
+      relabelled([d.id]);
       app.select(d.id, true);
       void app.panels.details.showNode(app.state.model.nodes.get(d.id)!);
     } else await app.place(node);
@@ -71,9 +83,17 @@ export function curationHost(app: Host): CurationHost {
         s = d ? updateNode(s, id, { label: d.name, mentionCount: d.mentionCount }) : S.remove(s, id);
       }
       await app.commit(s);
+      relabelled(ids);
       const primary = input.action === 'merge' ? input.from : input.action === 'reject-relation' ? input.source : input.id;
       const d = found.get(primary);
-      if (d) await show(d);
+      // From the Curation tab (undoing several in a row): the entity comes back on the canvas, the tab stays, and
+      // the details behind it are drawn again for whatever is selected.
+      if (app.state.tab === 'curation') {
+        if (d && !onCanvas(d.id)) await app.commit(S.place(app.state, S.entityNode(d)), { layout: 'incremental' });
+        const focus = app.state.focus ? app.state.model.nodes.get(app.state.focus) : undefined;
+        if (focus) void app.panels.details.showNode(focus);
+        else app.panels.details.empty();
+      } else if (d) await show(d);
     },
   };
 }
