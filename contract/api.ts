@@ -371,7 +371,14 @@ export const CurationCreated = z.object({
   decision: CurationDecision,
   /** The entity to show afterwards (merge: the target; retype/split: the new entity; delete: null). */
   entityId: z.string().nullable(),
+  /** Entities the decision names or creates that no longer exist (a merged-away or deleted one, say). */
+  gone: z.array(z.string()),
 });
 export type CurationCreated = z.infer<typeof CurationCreated>;
-export const CurationUndone = z.object({ id: z.string(), undone: CurationDecision });
+export const CurationUndone = z.object({
+  id: z.string(),
+  undone: CurationDecision,
+  /** Entities the decision named or created that no longer exist (a split-off entity, say). */
+  gone: z.array(z.string()),
+});
 export type CurationUndone = z.infer<typeof CurationUndone>;

@@ -42,6 +42,11 @@ export const CURATION = {
     MATCH (e:Entity {id: $id})
     RETURN e.id AS id, e.name AS name, e.type AS type, coalesce(e.aliases, []) AS aliases`,
 
+  existing: `
+    UNWIND $ids AS id
+    MATCH (e:Entity {id: id})
+    RETURN e.id AS id`,
+
   /** How many relationships of `$type` go from `$source` to `$target` (the type is compared, not spliced). */
   relationCount: `
     MATCH (:Entity {id: $source})-[r]->(:Entity {id: $target})

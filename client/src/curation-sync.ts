@@ -57,9 +57,12 @@ export function curationHost(app: Host): CurationHost {
           await app.commit(dropEdge(app.state, input.source, input.type, input.target));
           break;
         case 'split-alias': {
+          if (result.gone.includes(input.id)) {
+            if (onCanvas(input.id)) await app.commit(S.remove(app.state, input.id));
+            break;
+          }
           const rest = await fetchEntity(input.id);
           if (rest && onCanvas(input.id)) await app.commit(updateNode(app.state, input.id, { mentionCount: rest.mentionCount }));
-          else if (!rest && onCanvas(input.id)) await app.commit(S.remove(app.state, input.id));
           break;
         }
         default:
@@ -68,11 +71,11 @@ export function curationHost(app: Host): CurationHost {
       if (shown) await show(shown);
     },
 
-    async undone(decision: CurationDecision) {
+    async undone(decision: CurationDecision, gone: readonly string[]) {
       const input = decision.input;
       const made = producedId(input);
       const ids = [...new Set([...namedIds(input), ...(made ? [made] : [])])];
-      const found = new Map(await Promise.all(ids.map(async (id) => [id, await fetchEntity(id)] as const)));
+      const found = new Map(await Promise.all(ids.map(async (id) => [id, gone.includes(id) ? null : await fetchEntity(id)] as const)));
       let s = app.state;
       // A retype undone: the original id comes back where the retyped node was.
       const original = input.action === 'retype' ? found.get(input.id) : null;

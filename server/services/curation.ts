@@ -96,6 +96,13 @@ async function check(tx: ManagedTransaction, input: DecisionInput): Promise<Reco
   }
 }
 
+/** The entities a decision names or creates that do not exist (any more). */
+async function missing(tx: ManagedTransaction, input: DecisionInput): Promise<string[]> {
+  const ids = [...new Set([...namedIds(input), producedId(input)].filter((x): x is string => x !== null))];
+  const found = new Set((await rows<{ id: string }>(tx, CURATION.existing, { ids })).map((r) => r.id));
+  return ids.filter((id) => !found.has(id));
+}
+
 /** The entity to show once a decision is applied. */
 function resultEntity(input: DecisionInput): string | null {
   switch (input.action) {
@@ -122,9 +129,9 @@ export async function applyDecision(driver: Driver, input: CurationRequest): Pro
     const after = [...before, decision];
     await rebuild(tx, before, after, [...namedIds(input), producedId(input)].filter((x): x is string => x !== null));
     await tx.run(CURATION.createDecision, { props: storedProps(decision) });
-    let entityId = resultEntity(input);
-    if (entityId && !(await rows(tx, CURATION.entity, { id: entityId })).length) entityId = null;
-    return { id: decision.id, decision: decisionView(decision), entityId };
+    const gone = await missing(tx, input);
+    const shown = resultEntity(input);
+    return { id: decision.id, decision: decisionView(decision), entityId: shown && !gone.includes(shown) ? shown : null, gone };
   });
 }
 
@@ -140,7 +147,7 @@ export async function undoDecision(driver: Driver, id: string): Promise<Curation
     if (dependent) throw new HttpError(409, 'conflict', `Decision ${dependent.id} (${describeDecision(dependent)}) builds on this one: undo it first`);
     await rebuild(tx, before, before.filter((d) => d.id !== id), [...namedIds(target.input), made].filter((x): x is string => x !== null));
     await tx.run(CURATION.deleteDecision, { id });
-    return { id, undone: decisionView(target) };
+    return { id, undone: decisionView(target), gone: await missing(tx, target.input) };
   });
 }
 

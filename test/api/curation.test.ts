@@ -152,7 +152,7 @@ describe('each decision, then its undo', () => {
     const before = await entity('Method:lora-soup');
     const lora = await entity('Method:lora');
     const made = await curate({ action: 'merge', from: 'Method:lora', into: 'Method:lora-soup' });
-    expect(made).toMatchObject({ entityId: 'Method:lora-soup', decision: { summary: 'merged “LoRA” into “LoRA Soup”', input: { action: 'merge' } } });
+    expect(made).toMatchObject({ entityId: 'Method:lora-soup', gone: ['Method:lora'], decision: { summary: 'merged “LoRA” into “LoRA Soup”', input: { action: 'merge' } } });
     await missing('Method:lora');
     const after = await entity('Method:lora-soup');
     expect(after.mentionCount).toBe(before.mentionCount + lora.mentionCount);
@@ -203,7 +203,7 @@ describe('each decision, then its undo', () => {
     expect(rest.aliases).not.toContain('Stepwise Group Baselines');
     expect(split.mentionCount).toBeGreaterThan(0);
     expect(rest.mentionCount + split.mentionCount).toBe(sgb.mentionCount);
-    await undo(made.id).expect(200);
+    expect((await undo(made.id).expect(200)).body.gone).toEqual(['Method:stepwise-group-baselines']);
     expect(await graphSnapshot(driver)).toEqual(extractorView);
   });
 

@@ -1,7 +1,7 @@
 /**
  * End-to-end curation in headless Debian Chromium against the real server on the demo corpus: merge (from the
- * details panel and from the canvas menu), rename, delete and undo, each checked on the canvas, in the panel and
- * through the API. Screenshots: test-output/screenshots/curation-*.png.
+ * details panel and from the canvas menu), rename, delete, split an alias off, reject a typed relation, and undo
+ * every one from the Curation tab, each checked on the canvas, in the panel and through the API. Screenshots: test-output/screenshots/curation-*.png.
  */
 import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -136,30 +136,57 @@ describe.skipIf(skipReason !== null)('curation (browser)', () => {
     await page.waitForFunction(() => window.cy.getElementById('Lab:stanford').empty());
   });
 
+  it('splits an alias off, and rejects a typed relation from the edge details', async () => {
+    await open('SGB', 'Method:sgb', 'SGB');
+    await openCurate();
+    await page.locator('[data-testid=curate-split][data-alias="Stepwise Group Baselines"]').click();
+    await page.waitForFunction(() => window.cy.getElementById('Method:stepwise-group-baselines').selected(), null, { timeout: 15_000 });
+    await expect(page.locator('[data-testid=details-title]').innerText()).resolves.toBe('Stepwise Group Baselines');
+    await open('SGB', 'Method:sgb', 'SGB');
+    await page.evaluate(() => window.explorer.expand('Method:sgb'));
+    const edge = 'Method:sgb|IMPROVES_ON|Method:grpo';
+    await page.waitForFunction((id) => window.cy.getElementById(id).nonempty(), edge, { timeout: 15_000 });
+    await page.waitForTimeout(700);
+    await page.evaluate((id) => {
+      window.cy.$(':selected').unselect();
+      window.cy.getElementById(id).select();
+    }, edge);
+    await page.click('[data-testid=curate-reject]');
+    await shot('06-reject');
+    await page.click('[data-testid=curate-reject-confirm]');
+    await page.waitForFunction((id) => window.cy.getElementById(id).empty(), edge);
+    const left = await api('/edges?source=Method%3Asgb&target=Method%3Agrpo');
+    expect(left.items.map((i: { type: string }) => i.type)).not.toContain('IMPROVES_ON');
+  });
+
   it('lists every decision in the Curation tab, and undoes them all', async () => {
     await page.click('[data-testid=tab-curation]');
-    await expect.poll(() => page.locator('[data-testid=curation-decision]').count(), { timeout: 10_000 }).toBe(4);
+    await expect.poll(() => page.locator('[data-testid=curation-decision]').count(), { timeout: 10_000 }).toBe(6);
     const summaries = await page.locator('[data-testid=curation-decision] .decision-what').allInnerTexts();
     expect(summaries).toEqual([
+      'Rejected “SGB” IMPROVES_ON “GRPO”',
+      'Split “Stepwise Group Baselines” off “SGB”',
       'Merged “Stanford” into “ETH Zurich”',
       'Deleted “Haddad”',
       'Renamed “LoRA Soup” to “LoRA Soup (adapter merging)”',
       'Merged “LoRA” into “LoRA Soup”',
     ]);
-    await shot('06-log');
+    await shot('07-log');
     // Newest first: each Undo takes the top one.
-    for (let left = 3; left >= 0; left--) {
+    for (let left = 5; left >= 0; left--) {
       await page.locator('[data-testid=curation-undo]').first().click();
       await expect.poll(() => page.locator('[data-testid=curation-decision]').count(), { timeout: 10_000 }).toBe(left);
     }
     await page.locator('[data-testid=curation-empty]').waitFor();
-    await shot('07-log-empty');
+    await shot('08-log-empty');
     expect((await api('/curation')).decisions).toEqual([]);
     // The extractor's view is back: LoRA, Haddad and Stanford exist again, the names are the extractor's.
     expect((await api('/entities/Method%3Alora')).name).toBe('LoRA');
     expect((await api('/entities/Person%3Ahaddad')).name).toBe('Haddad');
     expect((await api('/entities/Lab%3Astanford')).name).toBe('Stanford');
     expect((await api('/entities/Method%3Alora-soup')).aliases).not.toContain('LoRA');
+    expect((await api('/entities/Method%3Asgb')).aliases).toContain('Stepwise Group Baselines');
+    expect((await api('/edges?source=Method%3Asgb&target=Method%3Agrpo')).items.map((i: { type: string }) => i.type)).toContain('IMPROVES_ON');
     await page.click('[data-testid=tab-details]');
     await page.waitForTimeout(600);
     const ids = await nodeIds(page);
@@ -167,7 +194,7 @@ describe.skipIf(skipReason !== null)('curation (browser)', () => {
     await expect.poll(() => label(page, 'Method:lora-soup'), { timeout: 10_000 }).toBe('LoRA Soup');
     await page.evaluate(() => window.cy.fit(undefined, 80));
     await page.evaluate(() => window.cy.zoom() > 1.4 && (window.cy.zoom(1.4), window.cy.center()));
-    await shot('08-undone');
+    await shot('09-undone');
   });
 
   it('logged no console errors', () => {

@@ -16,8 +16,8 @@ import type { MenuItem, Target } from './overlays.ts';
 export interface CurationHost {
   /** The server applied `input`: mirror it onto the canvas and show `result.entityId`. */
   applied(input: CurationRequest, result: CurationCreated): Promise<void>;
-  /** The server undid `decision`: bring the canvas back. */
-  undone(decision: CurationDecision): Promise<void>;
+  /** The server undid `decision` (`gone`: entities it named that no longer exist): bring the canvas back. */
+  undone(decision: CurationDecision, gone: readonly string[]): Promise<void>;
   labelOf(id: string): string;
   toast(message: string, kind?: 'info' | 'error'): void;
 }
@@ -200,10 +200,10 @@ export class CurationPanel {
 
   async undo(d: CurationDecision): Promise<void> {
     try {
-      await api.undoCuration(d.id, this.token);
+      const res = await api.undoCuration(d.id, this.token);
       if (this.last?.decision.id === d.id) this.last = null;
       this.host.toast(`Undone: ${describeDecisionLike(d)}`);
-      await this.host.undone(d);
+      await this.host.undone(d, res.gone);
       void this.refresh();
     } catch (err) {
       this.host.toast(err instanceof ApiError ? err.message : String(err), 'error');
