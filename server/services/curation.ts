@@ -175,7 +175,7 @@ interface FactRead {
   value: string;
   reason: string | null;
 }
-type Record_ = { name: string; type: string; aliases: string[]; trusted: boolean } | null;
+type StoredRecord = { name: string; type: string; aliases: string[]; trusted: boolean } | null;
 
 const EntityTypes = new Set<string>(ENTITY_TYPES);
 
@@ -194,7 +194,7 @@ async function rebuild(tx: ManagedTransaction, before: readonly Decision[], afte
   const records: EntityRow[] = [];
   const existing: string[] = [];
   const kept: string[] = [];
-  for (const r of await rows<{ id: string; kept: Record_; live: Record_ }>(tx, CURATION.records, { ids })) {
+  for (const r of await rows<{ id: string; kept: StoredRecord; live: StoredRecord }>(tx, CURATION.records, { ids })) {
     if (r.live) existing.push(r.id);
     if (r.kept) kept.push(r.id);
     const rec = r.kept ?? (old.touched.has(r.id) ? null : r.live);
