@@ -1,19 +1,31 @@
-/** `npm run extract -- [--format json|summary] <inputs…>`: extraction only, no database, JSON on stdout. */
+/**
+ * `npm run extract -- [--format json|summary] [--db] <inputs…>`: extraction only, JSON on stdout. No database,
+ * unless `--db`: then the curation decisions stored in the graph (found like `npm start` finds Neo4j: NEO4J_URI,
+ * else the embedded Neo4j of NEO4J_DATA_DIR) are applied to the output, as an ingest would apply them.
+ */
+import { Curation, project } from '../core/curation.ts';
+import { loadConfig } from '../core/config.ts';
+import { read } from '../core/db.ts';
+import { readDecisions } from '../cypher/curation-store.ts';
 import { extractAll } from '../ingest/extract/index.ts';
-import type { DocumentRecord, Extraction } from '../ingest/model.ts';
+import type { DocumentRecord, EntityRecord, Extraction } from '../ingest/model.ts';
 import { readInputs } from '../ingest/readers/index.ts';
+import { mentionId } from '../ingest/write.ts';
+import { connectNeo4j } from '../neo4j/connect.ts';
 
-const USAGE = 'usage: npm run extract -- [--format json|summary] [--with-text] [--max-bytes N] <file|folder|feed-url>...';
+const USAGE = 'usage: npm run extract -- [--format json|summary] [--with-text] [--max-bytes N] [--db] <file|folder|feed-url>...';
 
 interface Args {
   format: 'json' | 'summary';
   withText: boolean;
+  /** Apply the curation decisions stored in the graph. */
+  db: boolean;
   maxBytes?: number;
   inputs: string[];
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { format: 'json', withText: false, inputs: [] };
+  const args: Args = { format: 'json', withText: false, db: false, inputs: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--format') {
@@ -21,6 +33,7 @@ function parseArgs(argv: string[]): Args {
       if (v !== 'json' && v !== 'summary') throw new Error(`--format must be json or summary, got ${JSON.stringify(v)}`);
       args.format = v;
     } else if (a === '--with-text') args.withText = true;
+    else if (a === '--db') args.db = true;
     else if (a === '--max-bytes') {
       const n = Number(argv[++i]);
       if (!(n > 0)) throw new Error(`--max-bytes must be a positive number, got ${JSON.stringify(argv[i])}`);
@@ -51,6 +64,32 @@ function summary(result: Extraction): string {
   ].join('\n');
 }
 
+async function storedDecisions(): Promise<Curation> {
+  const conn = await connectNeo4j(loadConfig(), (m) => process.stderr.write(`${m}\n`));
+  try {
+    return new Curation(await read(conn.driver, readDecisions));
+  } finally {
+    await conn.close();
+  }
+}
+
+/** The extraction as the graph would hold it under the decisions (core/curation.ts); deleted entities' mentions leave. */
+function curate(result: Extraction, curation: Curation): Extraction {
+  if (curation.isEmpty) return result;
+  const mentions = result.entities.flatMap((e) => e.mentions.map((m) => ({ ...m, id: mentionId(m.documentId, m.start, m.end, e.id), entityId: e.id })));
+  const p = project(curation, { entities: result.entities.map((e) => ({ ...e, trusted: Boolean(e.trusted) })), mentions, relations: result.relations, facts: result.facts ?? [] });
+  const byEntity = new Map<string, EntityRecord['mentions']>();
+  for (const { id: _id, entityId: _e, targetId, ...m } of p.mentions) if (targetId) byEntity.set(targetId, [...(byEntity.get(targetId) ?? []), m]);
+  return {
+    documents: result.documents,
+    entities: p.entities
+      .map((e) => ({ id: e.id, name: e.name, type: e.type as EntityRecord['type'], aliases: [...e.aliases], mentions: byEntity.get(e.id) ?? [], trusted: e.trusted }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    relations: p.relations.map(({ src: _s, dst: _d, ...r }) => r),
+    facts: p.facts.map(({ src: _s, ...f }) => f),
+  };
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const docs: DocumentRecord[] = [];
@@ -58,7 +97,7 @@ async function main(): Promise<void> {
     if (outcome.kind === 'skipped') process.stderr.write(`skipped ${outcome.path}: ${outcome.reason}\n`);
     else docs.push(outcome.doc);
   }
-  const result = extractAll(docs);
+  const result = args.db ? curate(extractAll(docs), await storedDecisions()) : extractAll(docs);
   if (args.format === 'summary') {
     console.log(summary(result));
     return;

@@ -8,7 +8,7 @@
  * Cypher console) use Neo4j's elementId.
  */
 import { z } from 'zod';
-import { ENTITY_REL_TYPES, ENTITY_TYPES } from '../core/vocabulary.ts';
+import { ENTITY_REL_TYPES, ENTITY_TYPES, RELATION_TYPES } from '../core/vocabulary.ts';
 
 // ---------- shared pieces ----------
 export const EntityTypeEnum = z.enum(ENTITY_TYPES);
@@ -332,3 +332,53 @@ export const CypherResponse = z.object({
 });
 export type CypherRequest = z.input<typeof CypherRequest>;
 export type CypherResponse = z.infer<typeof CypherResponse>;
+
+// ---------- /api/curation ----------
+/** One decision, as POSTed: the actions of core/curation.ts, entity ids as the API gives them, types from the vocabulary. */
+export const CurationRequest = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('merge'), from: IdParam, into: IdParam }).strict(),
+  z.object({ action: z.literal('rename'), id: IdParam, name: z.string().trim().min(1).max(200) }).strict(),
+  z.object({ action: z.literal('retype'), id: IdParam, type: EntityTypeEnum }).strict(),
+  z.object({ action: z.literal('split-alias'), id: IdParam, alias: z.string().trim().min(1).max(300) }).strict(),
+  z.object({ action: z.literal('delete'), id: IdParam }).strict(),
+  z.object({ action: z.literal('reject-relation'), source: IdParam, type: z.enum(RELATION_TYPES), target: IdParam }).strict(),
+]);
+export type CurationRequest = z.infer<typeof CurationRequest>;
+export const CurationParams = z.object({ id: IdParam });
+export const CurationDecision = z.object({
+  /** The decision's id (DELETE /api/curation/:id undoes it). */
+  id: z.string(),
+  /** Its place in the order decisions apply in. */
+  seq: z.number().int(),
+  /** When it was made (ISO 8601). */
+  at: z.string(),
+  /** What it did, in words, with the names it saw ("merged “Open AI” into “OpenAI”"). */
+  summary: z.string(),
+  /** Entity id → its name when the decision was made. */
+  labels: z.record(z.string(), z.string()),
+  input: CurationRequest,
+});
+export type CurationDecision = z.infer<typeof CurationDecision>;
+export const CurationListResponse = z.object({
+  /** Active decisions, in the order they apply. */
+  decisions: z.array(CurationDecision),
+  /** Whether this server takes curation writes: 'open' (loopback bind), 'token' (CURATION_TOKEN required) or 'off'. */
+  writes: z.enum(['open', 'token', 'off']),
+});
+export type CurationListResponse = z.infer<typeof CurationListResponse>;
+export const CurationCreated = z.object({
+  id: z.string(),
+  decision: CurationDecision,
+  /** The entity to show afterwards (merge: the target; retype/split: the new entity; delete: null). */
+  entityId: z.string().nullable(),
+  /** Entities the decision names or creates that no longer exist (a merged-away or deleted one, say). */
+  gone: z.array(z.string()),
+});
+export type CurationCreated = z.infer<typeof CurationCreated>;
+export const CurationUndone = z.object({
+  id: z.string(),
+  undone: CurationDecision,
+  /** Entities the decision named or created that no longer exist (a split-off entity, say). */
+  gone: z.array(z.string()),
+});
+export type CurationUndone = z.infer<typeof CurationUndone>;

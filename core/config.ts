@@ -31,6 +31,15 @@ const EnvSchema = z.object({
    */
   API_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2000),
   CORS_ORIGIN: z.string().optional(),
+  /**
+   * Curation writes (POST / DELETE /api/curation) are on while HOST is loopback; with this set they are on whatever
+   * HOST is, and every write must send `Authorization: Bearer <token>`. Empty means unset.
+   */
+  CURATION_TOKEN: z
+    .string()
+    .optional()
+    .transform((s) => s || undefined)
+    .pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   /** What the server and `npm start` log (core/log.ts). */
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /**

@@ -26,7 +26,7 @@ export const INGEST = {
     DELETE r`,
   clearDocumentMentions: `
     MATCH (d:Document {id: $id})
-    OPTIONAL MATCH (d)-[:CONTAINS]->(m:Mention)
+    OPTIONAL MATCH (m:Mention {documentId: $id})
     DETACH DELETE m
     WITH DISTINCT d
     OPTIONAL MATCH (d)-[r:MENTIONS]->()
@@ -50,7 +50,7 @@ export const INGEST = {
   createMentions: `
     MATCH (d:Document {id: $documentId})
     UNWIND $mentions AS row
-    MATCH (e:Entity {id: row.entityId})
+    MATCH (e:Entity {id: row.targetId})
     MERGE (m:Mention {id: row.id})
     SET m.documentId = $documentId, m.entityId = row.entityId, m.start = row.start, m.end = row.end,
         m.text = row.text, m.sentenceStart = row.sentenceStart, m.sentenceEnd = row.sentenceEnd, m.sentence = row.sentence,
@@ -73,7 +73,7 @@ export const INGEST = {
     UNWIND $facts AS row
     MATCH (d:Document {id: row.documentId}), (e:Entity {id: row.entityId})
     MERGE (d)-[r:LISTS {field: row.field}]->(e)
-    SET r.reason = row.reason, r.value = row.value`,
+    SET r.reason = row.reason, r.value = row.value, r.src = row.src`,
   /** Entities a document lists in its front matter, so orphans can be removed after a rewrite. */
   documentListedIds: `
     MATCH (:Document {id: $id})-[:LISTS]->(e:Entity)
@@ -83,7 +83,8 @@ export const INGEST = {
     UNWIND $relations AS row
     MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})
     MERGE (a)-[r:$(row.type) {documentId: row.documentId}]->(b)
-    SET r.evidence = row.evidence, r.evidenceStart = row.evidenceStart, r.reason = row.reason, r.weight = row.weight`,
+    SET r.evidence = row.evidence, r.evidenceStart = row.evidenceStart, r.reason = row.reason, r.weight = row.weight,
+        r.src = row.src, r.dst = row.dst`,
 
   /**
    * Batched writes of NEW documents (not in the graph before): several whole documents per transaction, each row
@@ -100,7 +101,7 @@ export const INGEST = {
   createMentionsBatch: `
     UNWIND $mentions AS row
     MATCH (d:Document {id: row.documentId})
-    MATCH (e:Entity {id: row.entityId})
+    MATCH (e:Entity {id: row.targetId})
     MERGE (m:Mention {id: row.id})
     SET m.documentId = row.documentId, m.entityId = row.entityId, m.start = row.start, m.end = row.end,
         m.text = row.text, m.sentenceStart = row.sentenceStart, m.sentenceEnd = row.sentenceEnd, m.sentence = row.sentence,
@@ -114,6 +115,27 @@ export const INGEST = {
     MATCH (e:Entity {id: row.entityId})
     MERGE (d)-[r:MENTIONS]->(e)
     SET r.count = row.count`,
+
+  /**
+   * Curation (core/curation.ts): the mentions of a deleted entity stay dormant — no CONTAINS, no REFERS_TO — and
+   * the extractor's records of touched entities are kept apart; a document's hidden relations go with it.
+   */
+  createDormantMentions: `
+    UNWIND $mentions AS row
+    MERGE (m:Mention {id: row.id})
+    SET m.documentId = row.documentId, m.entityId = row.entityId, m.start = row.start, m.end = row.end,
+        m.text = row.text, m.sentenceStart = row.sentenceStart, m.sentenceEnd = row.sentenceEnd, m.sentence = row.sentence,
+        m.reason = row.reason`,
+  upsertExtracted: `
+    UNWIND $entities AS row
+    MERGE (x:ExtractedEntity {id: row.id})
+    ON CREATE SET x.name = row.name, x.type = row.type, x.aliases = []
+    SET x.trusted = coalesce(x.trusted, false) OR coalesce(row.trusted, false)
+    SET x.aliases = reduce(acc = coalesce(x.aliases, []), a IN row.aliases |
+          CASE WHEN a IN acc OR a = x.name THEN acc ELSE acc + a END)`,
+  clearDocumentSuppressed: `
+    MATCH (s:SuppressedRelation {documentId: $id})
+    DELETE s`,
 
   /** Entities left with no mention anywhere (after a rewrite or a removal) go, with their edges. */
   deleteOrphanEntities: `
@@ -142,19 +164,30 @@ export const INGEST = {
     MATCH (d:Document {id: $id})
     DETACH DELETE d`,
 
+  /**
+   * What the extractor knows: the extractor's view, not the curated one — entities no decision touches as they
+   * are, and the kept records of touched ones that still have a mention.
+   */
   knownEntities: `
     MATCH (e:Entity)
-    RETURN e.id AS id, e.name AS name, e.type AS type, coalesce(e.aliases, []) AS aliases, coalesce(e.trusted, true) AS trusted`,
+    WHERE NOT e.id IN $touched
+    RETURN e.id AS id, e.name AS name, e.type AS type, coalesce(e.aliases, []) AS aliases, coalesce(e.trusted, true) AS trusted
+    UNION ALL
+    MATCH (x:ExtractedEntity)
+    WHERE EXISTS { (x)<-[:EXTRACTED_AS]-(:Mention) }
+    RETURN x.id AS id, x.name AS name, x.type AS type, coalesce(x.aliases, []) AS aliases, coalesce(x.trusted, true) AS trusted`,
 
   /**
    * The graph version: every ingest write transaction (and removal) ends with this, in the same transaction, so
    * the API's response cache (server/cache.ts) can tell when what it holds went stale. `epoch` is new whenever the
-   * node is (re)created — after a wipe the counter restarts, and epoch + version still never repeats.
+   * node is (re)created — after a wipe the counter restarts, and epoch + version still never repeats. It returns
+   * the curation counter: a writer that projected its rows with older decisions writes again (ingest/write.ts).
    */
   bumpGraphVersion: `
     MERGE (v:GraphVersion {id: 'graph'})
     ON CREATE SET v.epoch = randomUUID()
-    SET v.version = coalesce(v.version, 0) + 1`,
+    SET v.version = coalesce(v.version, 0) + 1
+    RETURN coalesce(v.curation, 0) AS curation`,
 
   /** The GraphVersion bookkeeping node is not part of the graph (a graph holding only it counts as empty). */
   counts: `

@@ -201,9 +201,10 @@ export const QUERIES = {
   document: `
     MATCH (d:Document {id: $id})
     CALL (d) {
-      MATCH (d)-[:CONTAINS]->(m:Mention)
-      WITH m ORDER BY m.start, m.end, m.entityId
-      RETURN collect({id: m.id, entityId: m.entityId, start: m.start, end: m.end, text: m.text}) AS mentions
+      // The entity a mention refers to now (m.entityId is the extractor's, which a curation merge may have moved).
+      MATCH (d)-[:CONTAINS]->(m:Mention)-[:REFERS_TO]->(e:Entity)
+      WITH m, e ORDER BY m.start, m.end, e.id
+      RETURN collect({id: m.id, entityId: e.id, start: m.start, end: m.end, text: m.text}) AS mentions
     }
     CALL (d) {
       MATCH (d)-[r:MENTIONS]->(e:Entity)

@@ -22,6 +22,12 @@ export const SCHEMA_STATEMENTS: Record<string, string> = {
   mentionDocument: 'CREATE INDEX mention_document IF NOT EXISTS FOR (m:Mention) ON (m.documentId)',
   entitySearch: 'CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliases]',
   documentSearch: 'CREATE FULLTEXT INDEX document_search IF NOT EXISTS FOR (d:Document) ON EACH [d.title, d.publication]',
+  // Curation (core/curation.ts): decisions, the extractor's records of touched entities, hidden relations.
+  curationIdUnique: 'CREATE CONSTRAINT curation_id IF NOT EXISTS FOR (c:Curation) REQUIRE c.id IS UNIQUE',
+  extractedEntityIdUnique: 'CREATE CONSTRAINT extracted_entity_id IF NOT EXISTS FOR (x:ExtractedEntity) REQUIRE x.id IS UNIQUE',
+  suppressedDocument: 'CREATE INDEX suppressed_document IF NOT EXISTS FOR (s:SuppressedRelation) ON (s.documentId)',
+  suppressedSource: 'CREATE INDEX suppressed_source IF NOT EXISTS FOR (s:SuppressedRelation) ON (s.source)',
+  suppressedTarget: 'CREATE INDEX suppressed_target IF NOT EXISTS FOR (s:SuppressedRelation) ON (s.target)',
   // Relationship-property indexes let a document's relations be found without scanning every edge.
   ...Object.fromEntries(
     ENTITY_REL_TYPES.map((t) => [

@@ -10,6 +10,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { read } from '../core/db.ts';
+import { readCuration } from '../cypher/curation-store.ts';
 import { INGEST } from '../cypher/ingest.ts';
 import { availableParallelism } from 'node:os';
 // Types only: the extractor (compromise and the rule tables) is loaded when the first changed document needs it,
@@ -59,8 +60,9 @@ const POOL_MIN_WORDS = 30_000;
 /** A batch is also closed at this many mentions, to bound a transaction's size. */
 const BATCH_MENTIONS = 8000;
 
+/** The entities the extractor starts from: its own view of the graph, before any curation decision (core/curation.ts). */
 export async function loadKnownEntities(driver: Driver): Promise<KnownEntity[]> {
-  const res = await read(driver, (tx) => tx.run(INGEST.knownEntities));
+  const res = await read(driver, async (tx) => tx.run(INGEST.knownEntities, { touched: [...(await readCuration(tx)).curation.touched] }));
   return res.records.map((r) => r.toObject() as KnownEntity);
 }
 

@@ -4,10 +4,16 @@
  *   any write; a changed document replaces its own mentions and relations; entities it alone mentioned are removed.
  * - writeNewDocuments: several NEW documents (not in the graph yet) in one transaction with UNWIND batches; the
  *   ingest pipeline retries a failed batch one document at a time, so a bad document never loses the others.
+ * Both apply the curation decisions (core/curation.ts) to what the extractor produced, inside the transaction
+ * that writes it: a merged alias lands on its target, a deleted entity is never recreated (its mentions stay
+ * dormant), a rename or retype sticks, a rejected relation is kept hidden.
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { z } from 'zod';
+import { Curation, project, suppressedNodes, type Projection } from '../core/curation.ts';
 import { read, write } from '../core/db.ts';
+import { CURATION } from '../cypher/curation.ts';
+import { readCuration } from '../cypher/curation-store.ts';
 import { INGEST } from '../cypher/ingest.ts';
 import { CO_MENTION, ENTITY_TYPES, FACT_FIELDS, RELATION_TYPES, type DocumentRecord, type EntityRecord, type FactLink, type RelationRecord } from './model.ts';
 
@@ -103,6 +109,8 @@ function documentRows(doc: DocumentRecord, entities: EntityRecord[], relations: 
         sentenceEnd: m.sentenceEnd,
         sentence: mentionSentence(doc.text, m),
         reason: m.reason,
+        /** The entity the mention refers to in the graph: the extractor's, unless a curation decision moved it. */
+        targetId: e.id,
       })),
   );
   const counts = new Map<string, number>();
@@ -138,15 +146,76 @@ export async function writeNewDocuments(driver: Driver, items: ExtractedDocument
     for (const [entityId, count] of rows.counts) counts.push({ documentId: doc.id, entityId, count });
     relations.push(...rows.relationRows);
   }
-  await write(driver, async (tx) => {
+  await writeCurated(driver, async (tx, curation) => {
+    const rows = curated(curation, { entities: [...entities.values()], mentions, counts, relations, facts });
     await tx.run(INGEST.upsertDocuments, { docs: items.map(({ doc }) => documentRow(doc)) });
-    await tx.run(INGEST.upsertEntities, { entities: [...entities.values()] });
-    await tx.run(INGEST.createMentionsBatch, { mentions });
-    await tx.run(INGEST.mergeDocumentMentionsBatch, { counts });
-    await tx.run(INGEST.mergeRelations, { relations });
-    if (facts.length) await tx.run(INGEST.mergeFacts, { facts });
-    await tx.run(INGEST.bumpGraphVersion);
+    await tx.run(INGEST.upsertEntities, { entities: rows.entities });
+    await tx.run(INGEST.createMentionsBatch, { mentions: rows.live });
+    await tx.run(INGEST.mergeDocumentMentionsBatch, { counts: rows.counts });
+    await tx.run(INGEST.mergeRelations, { relations: rows.relations });
+    if (rows.facts.length) await tx.run(INGEST.mergeFacts, { facts: rows.facts });
+    await writeCurationRows(tx, curation, rows);
   });
+}
+
+type MentionRow = ReturnType<typeof documentRows>['mentionRows'][number];
+type RelationRow = ReturnType<typeof documentRows>['relationRows'][number];
+interface WriterRows {
+  entities: Array<{ id: string; name: string; type: string; aliases: readonly string[]; trusted: boolean }>;
+  mentions: MentionRow[];
+  counts: Array<{ documentId: string; entityId: string; count: number }>;
+  relations: RelationRow[];
+  facts: FactLink[];
+}
+
+/** What to write once the decisions are applied; without decisions, the extractor's rows as they are. */
+function curated(curation: Curation, rows: WriterRows) {
+  if (curation.isEmpty) return { ...rows, live: rows.mentions, projection: null };
+  const p: Projection<MentionRow, RelationRow, FactLink> = project(curation, rows);
+  return {
+    entities: p.entities,
+    live: p.mentions.filter((m): m is MentionRow & { targetId: string } => m.targetId !== null),
+    counts: p.counts,
+    relations: p.relations,
+    facts: p.facts,
+    projection: p,
+  };
+}
+
+/** The parts only curation has: dormant mentions, hidden relations, the extractor's records of touched entities. */
+async function writeCurationRows(tx: ManagedTransaction, curation: Curation, rows: ReturnType<typeof curated>): Promise<void> {
+  const p = rows.projection;
+  if (!p) return;
+  const dormant = p.mentions.filter((m) => m.targetId === null);
+  if (dormant.length) await tx.run(INGEST.createDormantMentions, { mentions: dormant });
+  const hidden = suppressedNodes(p);
+  if (hidden.length) await tx.run(CURATION.createSuppressed, { rows: hidden });
+  if (p.extracted.length) await tx.run(INGEST.upsertExtracted, { entities: p.extracted });
+  const links = p.mentions.filter((m) => curation.touched.has(m.entityId)).map((m) => ({ id: m.id, entityId: m.entityId }));
+  if (links.length) await tx.run(CURATION.linkExtracted, { links });
+}
+
+/** Thrown inside a write transaction when a curation decision committed meanwhile: the rows are projected again. */
+class CurationChanged extends Error {}
+
+/**
+ * One write transaction whose rows depend on the curation decisions: they are read at its start, and the graph
+ * version's curation counter (returned by bumpGraphVersion, which takes the lock every curation write holds) is
+ * compared at its end — a decision that committed in between means writing again with it.
+ */
+async function writeCurated(driver: Driver, work: (tx: ManagedTransaction, curation: Curation) => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write(driver, async (tx) => {
+        const seen = await readCuration(tx);
+        await work(tx, seen.curation);
+        const bumped = await tx.run(INGEST.bumpGraphVersion);
+        if (Number(bumped.records[0]?.get('curation') ?? 0) !== seen.count) throw new CurationChanged('curation changed during the write');
+      });
+    } catch (err) {
+      if (!(err instanceof CurationChanged) || attempt >= 5) throw err;
+    }
+  }
 }
 
 /** Entities a document mentions or lists: the ones that may be orphaned when it is rewritten or removed. */
@@ -167,27 +236,33 @@ export async function writeDocument(
   if (previous === doc.contentHash) return 'unchanged';
 
   const { entityRows, mentionRows, counts, relationRows } = documentRows(doc, entities, relations);
-  await write(driver, async (tx) => {
+  await writeCurated(driver, async (tx, curation) => {
+    const rows = curated(curation, {
+      entities: entityRows,
+      mentions: mentionRows,
+      counts: [...counts].map(([entityId, count]) => ({ documentId: doc.id, entityId, count })),
+      relations: relationRows,
+      facts,
+    });
     const previousEntityIds = await contributedEntityIds(tx, doc.id);
     if (previous !== null) {
       await tx.run(INGEST.clearDocumentRelations, { id: doc.id });
       await tx.run(INGEST.clearDocumentMentions, { id: doc.id });
       await tx.run(INGEST.clearDocumentFacts, { id: doc.id });
+      await tx.run(INGEST.clearDocumentSuppressed, { id: doc.id });
     }
     await tx.run(INGEST.upsertDocument, { doc: documentRow(doc) });
-    await tx.run(INGEST.upsertEntities, { entities: entityRows });
-    await tx.run(INGEST.createMentions, { documentId: doc.id, mentions: mentionRows });
-    await tx.run(INGEST.mergeDocumentMentions, {
-      documentId: doc.id,
-      counts: [...counts].map(([entityId, count]) => ({ entityId, count })),
-    });
-    await tx.run(INGEST.mergeRelations, { relations: relationRows });
-    if (facts.length) await tx.run(INGEST.mergeFacts, { facts });
+    await tx.run(INGEST.upsertEntities, { entities: rows.entities });
+    await tx.run(INGEST.createMentions, { documentId: doc.id, mentions: rows.live });
+    await tx.run(INGEST.mergeDocumentMentions, { documentId: doc.id, counts: rows.counts });
+    await tx.run(INGEST.mergeRelations, { relations: rows.relations });
+    if (rows.facts.length) await tx.run(INGEST.mergeFacts, { facts: rows.facts });
+    await writeCurationRows(tx, curation, rows);
     if (previousEntityIds.length) {
+      const written = new Set(rows.counts.map((c) => c.entityId));
       await tx.run(INGEST.deleteOrphanEntities, { ids: previousEntityIds });
-      await tx.run(INGEST.recomputeAliases, { ids: previousEntityIds.filter((id) => counts.has(id)) });
+      await tx.run(INGEST.recomputeAliases, { ids: previousEntityIds.filter((id) => written.has(id)) });
     }
-    await tx.run(INGEST.bumpGraphVersion);
   });
   return previous === null ? 'created' : 'updated';
 }
@@ -209,6 +284,7 @@ export async function removeDocument(driver: Driver, key: string): Promise<Remov
     const ids = await contributedEntityIds(tx, id);
     await tx.run(INGEST.clearDocumentRelations, { id });
     await tx.run(INGEST.clearDocumentMentions, { id });
+    await tx.run(INGEST.clearDocumentSuppressed, { id });
     await tx.run(INGEST.deleteDocument, { id });
     const orphaned = await tx.run(INGEST.deleteOrphanEntities, { ids });
     await tx.run(INGEST.recomputeAliases, { ids });

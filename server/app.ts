@@ -7,6 +7,7 @@ import type { Driver } from 'neo4j-driver';
 import type { Config } from '../core/config.ts';
 import { mcpRoutes } from '../mcp/http.ts';
 import { errorMiddleware, notFoundRoute } from './errors.ts';
+import { curationRoutes } from './routes/curation.ts';
 import { cypherRoutes } from './routes/cypher.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { edgeRoutes } from './routes/edges.ts';
@@ -41,8 +42,8 @@ export function createApp(deps: AppDeps): Express {
     app.use('/api', (req, res, next) => {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Vary', 'Origin');
-      res.setHeader('Access-Control-Allow-Headers', 'Content-Type');
-      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Authorization');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, DELETE, OPTIONS');
       if (req.method === 'OPTIONS') return void res.sendStatus(204);
       next();
     });
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', pathRoutes(deps));
   app.use('/api', trendRoutes(deps));
   app.use('/api', cypherRoutes(deps));
+  app.use('/api', curationRoutes(deps));
   app.use('/api', openApiRoutes());
   app.use('/api', notFoundRoute);
   // MCP over Streamable HTTP (mcp/http.ts); who may call it is MCP_HTTP's decision.

@@ -24,7 +24,9 @@ function parameters(schema: z.ZodObject, where: 'query' | 'path'): JsonSchema[] 
 }
 
 interface Route {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'delete';
+  /** The success status (default 200). */
+  status?: number;
   path: string;
   summary: string;
   tag: string;
@@ -58,6 +60,26 @@ const ROUTES: Route[] = [
     response: { name: 'CypherResponse', schema: C.CypherResponse },
     errors: { 403: 'The query writes, administers or calls a procedure outside the allowlist', 413: 'Request body over 64 kB', 422: 'The query exceeded the time or memory limit', 429: 'Too many console queries' },
   },
+  { method: 'get', path: '/api/curation', tag: 'curation', summary: 'Curation decisions in the order they apply, and whether this server takes curation writes', response: { name: 'CurationListResponse', schema: C.CurationListResponse } },
+  {
+    method: 'post',
+    path: '/api/curation',
+    tag: 'curation',
+    summary: 'Make a curation decision (merge, rename, retype, split-alias, delete, reject-relation), applied at once and by every later ingest',
+    status: 201,
+    body: { name: 'CurationRequest', schema: C.CurationRequest },
+    response: { name: 'CurationCreated', schema: C.CurationCreated },
+    errors: { 401: 'CURATION_TOKEN is set and the request does not carry it', 403: 'Curation writes are off (non-loopback bind without CURATION_TOKEN)', 404: 'An entity or relation the decision names does not exist' },
+  },
+  {
+    method: 'delete',
+    path: '/api/curation/{id}',
+    tag: 'curation',
+    summary: 'Undo a curation decision: the graph goes back to the extractor’s view for it',
+    pathParams: C.CurationParams,
+    response: { name: 'CurationUndone', schema: C.CurationUndone },
+    errors: { 401: 'CURATION_TOKEN is set and the request does not carry it', 403: 'Curation writes are off (non-loopback bind without CURATION_TOKEN)', 409: 'A later decision builds on this one' },
+  },
 ];
 
 export function buildOpenApi(): JsonSchema {
@@ -70,7 +92,7 @@ export function buildOpenApi(): JsonSchema {
     if (r.body) schemas[r.body.name] = jsonSchema(r.body.schema, 'input');
     const params = [...(r.pathParams ? parameters(r.pathParams, 'path') : []), ...(r.query ? parameters(r.query, 'query') : [])];
     const responses: Record<string, unknown> = {
-      200: { description: 'OK', content: { 'application/json': { schema: { $ref: `#/components/schemas/${r.response.name}` } } } },
+      [r.status ?? 200]: { description: r.status === 201 ? 'Created' : 'OK', content: { 'application/json': { schema: { $ref: `#/components/schemas/${r.response.name}` } } } },
     };
     if (params.length || r.body) responses[400] = errorResponse('Invalid request (the message names each bad field)');
     if (r.pathParams) responses[404] = errorResponse('No such id');

@@ -1,5 +1,9 @@
 /** The one module that talks to the API. Types come from contract/api.ts; errors become ApiError with the server's message. */
 import type {
+  CurationCreated,
+  CurationListResponse,
+  CurationRequest,
+  CurationUndone,
   CypherResponse,
   DocumentDetail,
   DocumentsResponse,
@@ -87,4 +91,10 @@ export const api = {
     get<PathsResponse>(`/paths${qs({ from, to, ...opts })}`, signal),
   cypher: (query: string, params: Record<string, unknown> = {}, signal?: AbortSignal) =>
     request<CypherResponse>('/cypher', { method: 'POST', body: JSON.stringify({ query, params }), signal }),
+  curation: (signal?: AbortSignal) => get<CurationListResponse>('/curation', signal),
+  /** `token`: the server's CURATION_TOKEN, when it asks for one. */
+  curate: (decision: CurationRequest, token?: string | null) =>
+    request<CurationCreated>('/curation', { method: 'POST', body: JSON.stringify(decision), headers: token ? { Authorization: `Bearer ${token}` } : {} }),
+  undoCuration: (id: string, token?: string | null) =>
+    request<CurationUndone>(`/curation/${enc(id)}`, { method: 'DELETE', headers: token ? { Authorization: `Bearer ${token}` } : {} }),
 };

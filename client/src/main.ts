@@ -60,9 +60,9 @@ class App implements Host {
     this.shell.empty.hidden = !d.empty;
     this.shell.layoutSelect.value = next.layout;
     const body = this.shell.panelBody;
-    const panel = next.tab === 'details' ? this.panels.details.el : this.panels.connect.el;
+    const panel = { details: this.panels.details.el, connect: this.panels.connect.el, curation: this.panels.curation.el }[next.tab];
     if (body.firstElementChild !== panel) body.replaceChildren(panel);
-    this.shell.tabs.querySelectorAll('[role=tab]').forEach((b, i) => b.setAttribute('aria-selected', String((i === 0) === (next.tab === 'details'))));
+    this.shell.tabs.querySelectorAll('[role=tab]').forEach((b) => b.setAttribute('aria-selected', String(b.getAttribute('data-testid') === `tab-${next.tab}`)));
     this.shell.drawer.hidden = !next.consoleOpen;
     this.shell.consoleButton.classList.toggle('on', next.consoleOpen);
     document.body.classList.toggle('console-open', next.consoleOpen);
@@ -141,6 +141,7 @@ class App implements Host {
 
   private onContext(t: Target, pos: { x: number; y: number }) {
     this.panels.tooltip.show(null, pos);
+    const curate = this.panels.curation.menuItems(t, this.view.selectedIds()[0] ?? null);
     const items = targetMenu(t, this.state.model.expansions.get(t.data.id), {
       expand: (id) => void this.expand(id),
       collapse: (id) => this.collapse(id),
@@ -149,7 +150,7 @@ class App implements Host {
       connectFrom: (id) => (this.view.select(id), this.openTab('connect')),
       evidence: (id) => this.view.select(id),
     });
-    this.panels.menu.show(items, pos);
+    this.panels.menu.show([...items, ...curate], pos);
   }
 
   /** Fetches neighbours (bounded); a second call on an expanded node fetches more ("+N more"). */
@@ -190,6 +191,7 @@ class App implements Host {
 
   openTab(tab: S.Tab): void {
     void this.commit(S.openTab(this.state, tab));
+    if (tab === 'curation') void this.panels.curation.refresh();
     if (tab === 'connect') {
       void this.panels.connect.load();
       if (narrow()) document.body.classList.add('panel-open');

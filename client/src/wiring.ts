@@ -6,7 +6,9 @@ import type { NodeData } from '../../contract/api.ts';
 import type { GraphView } from './graph/index.ts';
 import * as S from './model/app-state.ts';
 import { moreCount } from './model/graph-model.ts';
+import { curationHost } from './curation-sync.ts';
 import { ConnectPanel } from './ui/connect.ts';
+import { CurationPanel } from './ui/curation.ts';
 import { CypherConsole } from './ui/cypher-console.ts';
 import { DetailsPanel } from './ui/details.ts';
 import { DocumentView } from './ui/document-view.ts';
@@ -44,6 +46,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 export function createPanels(app: Host) {
   const docView = new DocumentView((id) => void app.focusEntity(id));
+  const curation = new CurationPanel(curationHost(app));
   const details = new DetailsPanel({
     expand: (id) => void app.expand(id),
     collapse: (id) => app.collapse(id),
@@ -53,6 +56,7 @@ export function createPanels(app: Host) {
     isExpanded: (id) => app.state.model.expansions.has(id),
     moreCount: (id) => moreCount(app.state.model, id),
     labelOf: (id) => app.labelOf(id),
+    curate: { entity: (d) => curation.entitySection(d), edge: (e) => curation.edgeSection(e) },
   });
   const console = new CypherConsole({
     showGraph: (res, query, params) => {
@@ -78,7 +82,7 @@ export function createPanels(app: Host) {
   });
   const legend = new Legend((kind, type, visible) => void app.commit(S.toggleType(app.state, kind, type, visible)));
   const tooltip = new Tooltip((id) => app.labelOf(id), (id) => moreCount(app.state.model, id));
-  return { docView, details, console, connect, legend, tooltip, menu: new ContextMenu() };
+  return { docView, details, console, connect, legend, tooltip, menu: new ContextMenu(), curation };
 }
 
 export function shellActions(app: Host): ShellActions {

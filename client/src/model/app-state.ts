@@ -22,7 +22,7 @@ import type { LayoutName, ViewState } from './url-state.ts';
 /** The canvas keeps at most this many nodes from exploration (console results and benchmarks may exceed it). */
 export const MAX_NODES = 800;
 
-export type Tab = 'details' | 'connect';
+export type Tab = 'details' | 'connect' | 'curation';
 
 export interface AppState {
   readonly model: GraphModel;

@@ -1,5 +1,5 @@
 /** The details panel: an entity (counts, relations, timeline, every mention grouped by issue), a document, or an edge with its evidence. */
-import type { EdgeData, MentionItem, NodeData } from '../../../contract/api.ts';
+import type { EdgeData, EntityDetail, MentionItem, NodeData } from '../../../contract/api.ts';
 import { api, ApiError } from '../api.ts';
 import { excerpt, highlightSegments } from '../model/highlight.ts';
 import { edgeLook, nodeLook } from '../model/palette.ts';
@@ -19,6 +19,8 @@ export interface DetailsActions {
   isExpanded(id: string): boolean;
   moreCount(id: string): number;
   labelOf(id: string): string;
+  /** Curation controls (ui/curation.ts) for an entity and for an edge; absent: none. */
+  curate?: { entity(d: EntityDetail): HTMLElement | null; edge(e: EdgeData): HTMLElement | null };
 }
 
 const PAGE = 25;
@@ -95,6 +97,7 @@ export class DetailsPanel {
             )
           : null,
         tl.points.length ? timelineChart(tl, look.color, (id) => this.actions.openDocument(id)) : null,
+        this.actions.curate?.entity(d) ?? null,
         h('h4', null, 'Mentions ', h('span', { class: 'muted', testid: 'mention-total' }, `(${d.mentionCount})`)),
         mentionsBox,
       );
@@ -197,6 +200,7 @@ export class DetailsPanel {
         h('button', { onclick: () => this.actions.focus(edge.target) }, `${shortName(tgt)} ▸`),
       ),
       h('dl', { class: 'stats' }, stat('Weight', edge.weight), stat('Evidence', edge.evidenceCount), edge.reason ? stat('Rule', edge.reason) : null),
+      this.actions.curate?.edge(edge) ?? null,
       h('h4', null, 'Evidence'),
       list,
     );

@@ -14,7 +14,7 @@ export interface ShellActions {
   clearCanvas(): void;
   toggleConsole(open?: boolean): void;
   appendResults(on: boolean): void;
-  openTab(tab: 'details' | 'connect'): void;
+  openTab(tab: 'details' | 'connect' | 'curation'): void;
   quickStart(query: string): void;
   exportPng(): void;
   exportJson(): void;
@@ -110,6 +110,7 @@ export function buildShell(a: ShellActions, parts: ShellParts): Shell {
     { class: 'tabs', role: 'tablist' },
     h('button', { role: 'tab', testid: 'tab-details', onclick: () => a.openTab('details') }, 'Details'),
     h('button', { role: 'tab', testid: 'tab-connect', onclick: () => a.openTab('connect') }, 'Connect'),
+    h('button', { role: 'tab', testid: 'tab-curation', onclick: () => a.openTab('curation') }, 'Curation'),
     h('button', { class: 'icon only-narrow close-panel', title: 'Close panel', 'aria-label': 'Close panel', onclick: () => document.body.classList.remove('panel-open') }, '✕'),
   );
   const panelBody = h('div', { class: 'panel-body' });
