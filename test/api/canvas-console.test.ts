@@ -5,6 +5,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { NeighborsResponse } from '../../contract/api.ts';
+import { NODE_KEYS_QUERY, REL_KEYS_QUERY } from '../../client/src/model/cypher-text.ts';
 import { unprefixErrorPosition } from '../../server/services/cypher-error-position.ts';
 import { useFixtureApp } from '../helpers/api.ts';
 import { ENTITIES } from '../helpers/fixture-graph.ts';
@@ -75,6 +76,23 @@ describe('POST /api/cypher: error positions are in the query as sent', () => {
   it('a leading blank line or spaces (trimmed by the server) are not counted', async () => {
     const res = await run('   MATCH (n) RETRN n').expect(400);
     expect(res.body.error.details.position.offset).toBe(10);
+  });
+});
+
+describe('the console\'s schema queries (property keys per label / type) pass the read-only console', () => {
+  it('lists each label\'s own keys and each relationship type\'s', async () => {
+    const table = async (query: string) => {
+      const res = await request(api.app).post('/api/cypher').send({ query }).expect(200);
+      return new Map((res.body.rows as [string, string[]][]).map(([k, v]) => [k, v]));
+    };
+    const nodes = await table(NODE_KEYS_QUERY);
+    expect(nodes.get('Lab')).toEqual(expect.arrayContaining(['id', 'name', 'type']));
+    expect(nodes.get('Lab')).not.toContain('title');
+    expect(nodes.get('Document')).toEqual(expect.arrayContaining(['id', 'title']));
+    expect(nodes.get('Document')).not.toContain('aliases');
+    const rels = await table(REL_KEYS_QUERY);
+    expect(rels.get('MENTIONS')).toContain('count');
+    expect(rels.get('IMPROVES_ON')).toEqual(expect.arrayContaining(['documentId', 'weight']));
   });
 });
 

@@ -11,6 +11,14 @@ export interface PropertySchema {
   all: readonly string[];
 }
 
+/** A few nodes of each label and relationships of each type, and their keys: what `n.` completes after `(n:Label)`. */
+export const NODE_KEYS_QUERY = `CALL db.labels() YIELD label
+CALL (label) { MATCH (n) WHERE label IN labels(n) WITH n LIMIT 50 UNWIND keys(n) AS k RETURN collect(DISTINCT k) AS keys }
+RETURN label, keys`;
+export const REL_KEYS_QUERY = `CALL db.relationshipTypes() YIELD relationshipType AS type
+CALL (type) { MATCH ()-[r]->() WHERE type(r) = type WITH r LIMIT 50 UNWIND keys(r) AS k RETURN collect(DISTINCT k) AS keys }
+RETURN type, keys`;
+
 export interface Binding {
   kind: 'node' | 'relationship';
   /** Labels (nodes) or types (relationships) the variable was written with anywhere in the query. */

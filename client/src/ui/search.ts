@@ -40,7 +40,8 @@ export function createSearch(onChoose: (hit: SearchHit) => void): HTMLElement {
     if (!hit) return;
     close();
     input.value = hit.name;
-    input.select();
+    // Leave the box: the keys that follow (e, c, f…) are canvas shortcuts, not more search text.
+    input.blur();
     onChoose(hit);
   };
   const render = (message?: string) => {
@@ -113,6 +114,7 @@ export function createSearch(onChoose: (hit: SearchHit) => void): HTMLElement {
       else void run();
     } else if (e.key === 'Escape') {
       close();
+      input.blur();
     }
   });
   input.addEventListener('blur', () => setTimeout(close, 120));
