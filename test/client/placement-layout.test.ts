@@ -104,6 +104,13 @@ describe('wrapLevels (hierarchy readable at fit)', () => {
         expect(Math.abs(a.x - b.x) >= (a.w + b.w) / 2 || Math.abs(a.y - b.y) >= (a.h + b.h) / 2).toBe(true);
       }
   });
+  it('restacks a short level spread taller than a column, on the common middle line', () => {
+    const spread: LayerNode[] = [0, 1000, 2000].map((y, i) => ({ id: `s${i}`, x: 0, y, w: 100, h: 40 }));
+    const out = wrapLevels([...spread, ...level(200, 3, 'k')], { maxPerColumn: 5, gap: 20 });
+    expect([0, 1, 2].map((i) => out.get(`s${i}`)!.y)).toEqual([1000 - 60, 1000, 1000 + 60]);
+    expect(out.get('k0')).toEqual({ x: 200, y: 0 });
+  });
+
   it('leaves short levels alone and rejects bad options', () => {
     const nodes = level(0, 3, 'a');
     expect([...wrapLevels(nodes, { maxPerColumn: 5, gap: 10 }).values()]).toEqual(nodes.map((n) => ({ x: n.x, y: n.y })));

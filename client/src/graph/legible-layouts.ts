@@ -61,7 +61,8 @@ export interface WrapOptions {
 /**
  * Wraps the levels of a left-to-right hierarchy (nodes of one level share an x, as dagre places them): a level
  * with more than `maxPerColumn` nodes becomes ceil(n / maxPerColumn) columns, top to bottom then left to right in
- * the level's own order, centred where the level was; the levels after it move right by the width it gained.
+ * the level's own order, centred on the hierarchy's middle line; so is a short level spread taller than such a column
+ * (dagre aligns a level with its children). The levels after a wrapped one move right by the width it gained.
  * Returns the new position of every node.
  */
 export function wrapLevels(nodes: readonly LayerNode[], options: WrapOptions): Map<string, { x: number; y: number }> {
@@ -77,19 +78,23 @@ export function wrapLevels(nodes: readonly LayerNode[], options: WrapOptions): M
     else levels.push([n]);
   }
   const out = new Map<string, { x: number; y: number }>();
+  // Re-stacked levels share one middle line, so the whole hierarchy is as tall as its tallest column.
+  const ys = nodes.map((n) => n.y);
+  const midY = (Math.min(...ys) + Math.max(...ys)) / 2;
   let shift = 0;
   for (const level of levels) {
     level.sort((a, b) => a.y - b.y);
     const x0 = level[0]!.x + shift;
-    if (level.length <= maxPerColumn) {
+    const rowH = Math.max(...level.map((n) => n.h)) + gap;
+    // A few nodes spread far apart (dagre aligns a level with its children) are as unreadable as a tall column.
+    const spread = level[level.length - 1]!.y - level[0]!.y > maxPerColumn * rowH;
+    if (level.length <= maxPerColumn && !spread) {
       for (const n of level) out.set(n.id, { x: x0, y: n.y });
       continue;
     }
     const colW = Math.max(...level.map((n) => n.w)) + gap;
-    const rowH = Math.max(...level.map((n) => n.h)) + gap;
     const cols = Math.ceil(level.length / maxPerColumn);
     const rows = Math.ceil(level.length / cols);
-    const midY = (level[0]!.y + level[level.length - 1]!.y) / 2;
     const gained = (cols - 1) * colW;
     level.forEach((n, i) => {
       const col = Math.floor(i / rows);

@@ -17,8 +17,8 @@ const PLACE_MS = 320;
 
 /** What to do once a layout has stopped. */
 export interface After {
-  /** Wrap the hierarchy's levels into columns and fit no smaller than READABLE_ZOOM, centred on this node (or the first level). */
-  hierarchy?: { focus: string | null };
+  /** Wrap the hierarchy's levels into columns and fit no smaller than READABLE_ZOOM. */
+  hierarchy?: true;
 }
 
 const extentOf = (n: cytoscape.NodeSingular): Extent => {
@@ -69,7 +69,7 @@ export function legibleOptions(cy: cytoscape.Core, options: cytoscape.LayoutOpti
   }
   if (o.name === 'dagre') {
     // Positions first, then the wrap and the fit in one step (afterLegibleLayout): no animation to a fit that moves.
-    return { options: { ...o, animate: false, fit: false } as unknown as cytoscape.LayoutOptions, after: { hierarchy: { focus: ctx.focus } } };
+    return { options: { ...o, animate: false, fit: false } as unknown as cytoscape.LayoutOptions, after: { hierarchy: true } };
   }
   if (o.name === 'fcose' && locked.nonempty()) {
     const fixedNodeConstraint = locked.map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
@@ -87,7 +87,8 @@ export function afterLegibleLayout(cy: cytoscape.Core, after: After, opts: { fit
     const b = n.boundingBox({ includeLabels: true, includeOverlays: false } as cytoscape.BoundingBoxOptions);
     return { id: n.id(), x: n.position().x, y: n.position().y, w: b.w, h: b.h };
   });
-  const rowHeight = boxes.reduce((s, b) => s + b.h, 0) / boxes.length + 24;
+  // wrapLevels stacks a column at its tallest box + the gap.
+  const rowHeight = Math.max(...boxes.map((b) => b.h)) + 24;
   const wrapped = wrapLevels(boxes, { maxPerColumn: columnCapacity(cy.height() - 2 * opts.padding, rowHeight, READABLE_ZOOM), gap: 24 });
   cy.batch(() => nodes.forEach((n) => void n.position(wrapped.get(n.id()) ?? n.position())));
   if (!opts.fit) return;
@@ -97,16 +98,10 @@ export function afterLegibleLayout(cy: cytoscape.Core, after: After, opts: { fit
     cy.center();
   }
   if (cy.zoom() >= READABLE_ZOOM) return;
-  // Too big to read whole: readable zoom, on the focus if there is one, else on the first level (the roots).
+  // Too big to read whole: readable zoom, the hierarchy's start (its roots, on the left) in view and its levels
+  // (no taller than the view at this zoom, by the wrap) centred vertically; the rest is a pan to the right away.
   cy.zoom(READABLE_ZOOM);
-  const f = after.hierarchy.focus ? cy.getElementById(after.hierarchy.focus) : null;
-  if (f && f.nonempty()) {
-    cy.center(f);
-    return;
-  }
-  const minX = Math.min(...boxes.map((b) => wrapped.get(b.id)?.x ?? b.x));
-  const first = nodes.filter((n) => Math.abs(n.position().x - minX) <= 1);
-  const bb = first.boundingBox({ includeLabels: true } as cytoscape.BoundingBoxOptions);
+  const bb = nodes.boundingBox({ includeLabels: true } as cytoscape.BoundingBoxOptions);
   cy.pan({ x: opts.padding - bb.x1 * READABLE_ZOOM, y: cy.height() / 2 - ((bb.y1 + bb.y2) / 2) * READABLE_ZOOM });
 }
 
@@ -122,7 +117,8 @@ export async function placeFresh(cy: cytoscape.Core, ids: readonly string[], aro
   const ext = cy.extent();
   const c = anchor && anchor.nonempty() ? { ...anchor.position() } : { x: (ext.x1 + ext.x2) / 2, y: (ext.y1 + ext.y2) / 2 };
   const fixed = cy.nodes().filter((n) => !freshIds.has(n.id())).map((n) => ({ ...(n as cytoscape.NodeSingular).position(), ext: extentOf(n as cytoscape.NodeSingular) }));
-  const targets = placeAround(c, fixed, fresh.map(extentOf));
+  const extents = fresh.map(extentOf);
+  const targets = placeAround(c, fixed, extents);
   if (!opts.animate) {
     cy.batch(() => fresh.forEach((n, i) => void n.position(targets[i]!)));
   } else {
@@ -130,7 +126,10 @@ export async function placeFresh(cy: cytoscape.Core, ids: readonly string[], aro
     await Promise.all(fresh.map((n, i) => n.animation({ position: targets[i]!, duration: PLACE_MS, easing: 'ease-out-cubic' } as unknown as Parameters<cytoscape.NodeSingular['animation']>[0]).play().promise()));
   }
   const vb = cy.extent();
-  const outside = targets.some((p) => p.x < vb.x1 || p.x > vb.x2 || p.y < vb.y1 || p.y > vb.y2);
+  const outside = targets.some((p, i) => {
+    const e = extents[i]!;
+    return p.x + e.x1 < vb.x1 || p.x + e.x2 > vb.x2 || p.y + e.y1 < vb.y1 || p.y + e.y2 > vb.y2;
+  });
   if (outside) {
     cy.fit(cy.nodes(), 40);
     if (cy.zoom() > opts.maxZoom) {

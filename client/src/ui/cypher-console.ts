@@ -110,6 +110,7 @@ const theme = EditorView.theme(
     '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: '#3a4a63 !important' },
     '.cm-tooltip': { backgroundColor: '#17202b', border: '1px solid #2c3644', color: '#e6edf3' },
     '.cm-tooltip-autocomplete > ul > li[aria-selected]': { backgroundColor: '#2b3f5c', color: '#fff' },
+    '.cm-tooltip-lint': { maxWidth: '480px' },
     '&.cm-focused': { outline: 'none' },
     '.cm-scroller': { overflow: 'auto' },
   },
@@ -325,7 +326,11 @@ export class CypherConsole {
     const doc = this.view.state.doc.toString();
     const from = editorOffset(doc, pos.offset);
     const to = Math.max(from + (from < doc.length ? 1 : 0), tokenEnd(doc, from));
-    const message = e.message.split('\n')[0] ?? e.message;
+    // Neo4j lists every token it expected: the underline's tooltip keeps the gist and the position.
+    const first = e.message.split('\n')[0] ?? e.message;
+    const where = /\(line \d+, column \d+/.exec(first)?.[0];
+    const gist = first.split(/: expected /)[0]!;
+    const message = gist.length < first.length && where ? `${gist} ${where})` : first.length > 160 ? `${first.slice(0, 159)}…` : first;
     this.view.dispatch(setDiagnostics(this.view.state, [{ from, to, severity: 'error', message, source: e.code }]), {
       selection: { anchor: from },
       scrollIntoView: true,
