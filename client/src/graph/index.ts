@@ -99,7 +99,22 @@ export class GraphView {
         if (t && t.inside() && t.selected()) this.events.onSelect?.(this.targetOf(t));
       }, 0);
     });
-    cy.on('dbltap', 'node', (e) => this.events.onExpand?.((e.target as cytoscape.NodeSingular).id()));
+    // Cytoscape fires dbltap for two quick taps anywhere: only two on the same node, without a selection modifier
+    // (shift-clicking nodes in turn builds a multi-selection), expand it.
+    let prevTap: string | null = null;
+    let lastTap: string | null = null;
+    cy.on('tap', (e) => {
+      prevTap = lastTap;
+      lastTap = e.target === cy ? null : (e.target as cytoscape.SingularElementArgument).id();
+    });
+    cy.on('dbltap', 'node', (e) => {
+      const id = (e.target as cytoscape.NodeSingular).id();
+      const oe = e.originalEvent as MouseEvent | undefined;
+      if (prevTap !== id || oe?.shiftKey || oe?.ctrlKey || oe?.metaKey) return;
+      this.events.onExpand?.(id);
+    });
+    // A box selection is of nodes (what the selection actions act on): edges caught in it are let go.
+    cy.on('boxselect', 'edge', (e) => void (e.target as cytoscape.EdgeSingular).unselect());
     cy.on('cxttap', 'node, edge', (e) => {
       const ele = e.target as cytoscape.SingularElementArgument;
       this.events.onContext?.(this.targetOf(ele), e.renderedPosition ?? { x: 0, y: 0 });

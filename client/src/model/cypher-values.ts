@@ -93,8 +93,8 @@ export function formatNode(n: PlainNode): string {
  * `(a)-[:TYPE {props}]->(b)`; `from` / `to` (path segments) give the ends in walking order, and the arrow
  * follows the relationship's own direction.
  */
-export function formatRelationship(r: PlainRel, ctx: ValueContext = EMPTY_CONTEXT, walk?: { from: PlainNode; to: PlainNode }): string {
-  const props = propertyMap(r.properties);
+export function formatRelationship(r: PlainRel, ctx: ValueContext = EMPTY_CONTEXT, walk?: { from: PlainNode; to: PlainNode }, withProps = true): string {
+  const props = withProps ? propertyMap(r.properties) : '';
   const mid = `[:${r.type}${props ? ` ${props}` : ''}]`;
   if (walk) {
     const forward = !r.startElementId || r.startElementId === walk.from.elementId;
@@ -110,6 +110,15 @@ export function formatPath(p: PlainPath): string {
   let out = `(${nodeDisplayName(p.start)})`;
   for (const s of p.segments) out += `${formatRelationship(s.relationship, EMPTY_CONTEXT, { from: s.start, to: s.end })}(${nodeDisplayName(s.end)})`;
   return out;
+}
+
+/**
+ * A relationship cell in two parts, so a narrow column shows both ends: `(a)-[:TYPE]->(b)` and its properties
+ * (`{weight: 1, …}`, '' when none). Null for any other value.
+ */
+export function relationshipParts(v: unknown, ctx: ValueContext = EMPTY_CONTEXT): { pattern: string; props: string } | null {
+  if (!isRel(v) || isNode(v)) return null;
+  return { pattern: formatRelationship(v, ctx, undefined, false), props: propertyMap(v.properties) };
 }
 
 /** A table cell's text for any row value. */

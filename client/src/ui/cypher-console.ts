@@ -14,7 +14,7 @@ import { tags as t } from '@lezer/highlight';
 import type { CypherResponse } from '../../../contract/api.ts';
 import { api, ApiError } from '../api.ts';
 import { editorOffset, NODE_KEYS_QUERY, propertyKeysFor, REL_KEYS_QUERY, tokenEnd, variableBefore, type PropertySchema } from '../model/cypher-text.ts';
-import { formatValue, valueContext, type ValueContext } from '../model/cypher-values.ts';
+import { formatValue, relationshipParts, valueContext, type ValueContext } from '../model/cypher-values.ts';
 import { clear, errorBox, h, spinner } from './dom.ts';
 
 const EXAMPLES: { title: string; query: string; params?: Record<string, unknown> }[] = [
@@ -358,7 +358,7 @@ export class CypherConsole {
               'table',
               { class: 'grid', testid: 'console-table' },
               h('thead', null, h('tr', null, ...res.columns.map((c) => h('th', null, c)))),
-              h('tbody', null, ...shown.map((row) => h('tr', null, ...row.map((v) => h('td', null, cell(v, ctx)))))),
+              h('tbody', null, ...shown.map((row) => h('tr', null, ...row.map((v) => cell(v, ctx))))),
             ),
           )
         : null,
@@ -367,7 +367,13 @@ export class CypherConsole {
   }
 }
 
-/** A compact cell (model/cypher-values.ts): nodes by name and label, relationships as (a)-[:TYPE {…}]->(b). */
-function cell(v: unknown, ctx: ValueContext): string {
-  return formatValue(v, ctx);
+/**
+ * A compact cell (model/cypher-values.ts): nodes by name and label; a relationship as (a)-[:TYPE]->(b) with its
+ * properties on a second, quieter line; the whole text in the tooltip.
+ */
+function cell(v: unknown, ctx: ValueContext): HTMLElement {
+  const text = formatValue(v, ctx);
+  const rel = relationshipParts(v, ctx);
+  if (!rel) return h('td', { title: text.length > 60 ? text : undefined }, text);
+  return h('td', { class: 'rel-cell', title: text }, h('div', { testid: 'rel-pattern' }, rel.pattern), rel.props ? h('div', { class: 'rel-props' }, rel.props) : null);
 }
