@@ -176,6 +176,8 @@ export const NeighborsQuery = z.object({
   types: csvOf(ENTITY_TYPES),
   relTypes: csvOf(ENTITY_REL_TYPES),
   limit: limit(25, 200),
+  /** Relations leaving the entity ('out'), reaching it ('in'), or either ('both', the default). */
+  direction: z.enum(['both', 'out', 'in']).default('both'),
 });
 export const NeighborsResponse = z.object({
   center: z.string(),

@@ -130,12 +130,13 @@ export const QUERIES = {
   /**
    * Neighbours ranked by summed weight (typed relations count double: one stated relation says more than one
    * shared sentence); `total` counts all that match, edges are aggregated per (source, type, target) among
-   * the centre and the neighbours kept.
+   * the centre and the neighbours kept. `direction` (a closed set, never user text) picks the relations that leave
+   * the centre, reach it, or either.
    */
-  entityNeighbors: (rels: string) => `
+  entityNeighbors: (rels: string, direction: 'both' | 'out' | 'in' = 'both') => `
     MATCH (c:Entity {id: $id})
     CALL (c) {
-      MATCH (c)-[r:${rels}]-(n:Entity)
+      MATCH (c)${direction === 'in' ? '<-' : '-'}[r:${rels}]${direction === 'out' ? '->' : '-'}(n:Entity)
       WHERE n <> c AND ($types IS NULL OR n.type IN $types)
       WITH n, sum(coalesce(r.weight, 1) * CASE type(r) WHEN '${CO_MENTION}' THEN 1 ELSE 2 END) AS strength
       ORDER BY strength DESC, n.name, n.id

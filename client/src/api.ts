@@ -79,7 +79,7 @@ export const api = {
   entity: (id: string, signal?: AbortSignal) => get<EntityDetail>(`/entities/${enc(id)}`, signal),
   mentions: (id: string, opts: { limit?: number; offset?: number } = {}, signal?: AbortSignal) =>
     get<MentionsResponse>(`/entities/${enc(id)}/mentions${qs(opts)}`, signal),
-  neighbors: (id: string, opts: { types?: readonly string[]; relTypes?: readonly string[]; limit?: number } = {}, signal?: AbortSignal) =>
+  neighbors: (id: string, opts: { types?: readonly string[]; relTypes?: readonly string[]; limit?: number; direction?: 'out' | 'in' } = {}, signal?: AbortSignal) =>
     get<NeighborsResponse>(`/entities/${enc(id)}/neighbors${qs(opts)}`, signal),
   timeline: (id: string, signal?: AbortSignal) => get<TimelineResponse>(`/entities/${enc(id)}/timeline`, signal),
   edges: (source: string, target: string, type?: string, signal?: AbortSignal) =>

@@ -6,11 +6,14 @@
 import './styles.css';
 import type { GraphElements, NodeData } from '../../contract/api.ts';
 import { api, ApiError } from './api.ts';
+import { CanvasHistory, canvasChanged, type Snapshot } from './canvas-history.ts';
 import { GraphView } from './graph/index.ts';
 import * as S from './model/app-state.ts';
-import { nextLimit } from './model/graph-model.ts';
+import { nextLimit, type ExpandFilter } from './model/graph-model.ts';
 import { decodeViewState, encodeViewState, isLayoutName, type LayoutName, type ViewState } from './model/url-state.ts';
 import { h } from './ui/dom.ts';
+import { canvasMenuItems, relationChoices } from './ui/canvas-menu.ts';
+import { escapeLeavesInput, undoKeys } from './ui/keyboard.ts';
 import { targetMenu, type Target } from './ui/overlays.ts';
 import { restoreFinish, restoreView } from './restore.ts';
 import { createSearch } from './ui/search.ts';
@@ -25,6 +28,10 @@ class App implements Host {
   /** While a shared URL is restored (from the start until restore() is done): no layouts and no URL writes. */
   private restoring = true;
   private busyCount = 0;
+  /** Undo/redo of canvas actions: every commit that changes the canvas is a step (canvas-history.ts). */
+  private readonly history = new CanvasHistory(this.state);
+  /** Where the last context menu opened (the "Expand by relation" list opens there too). */
+  private menuAt = { x: 0, y: 0 };
   readonly panels = createPanels(this);
   readonly shell: Shell;
   readonly view: GraphView;
@@ -43,18 +50,22 @@ class App implements Host {
       onHover: (t, pos) => p.tooltip.show(t, pos),
     });
     window.addEventListener('resize', () => this.view.resize());
-    document.addEventListener('keydown', (e) => shortcut(e, !p.docView.el.hidden, shortcutKeys(this)));
+    document.addEventListener('keydown', (e) => {
+      escapeLeavesInput(e);
+      if (!undoKeys(e, { undo: () => void this.undo(), redo: () => void this.redo() })) shortcut(e, !p.docView.el.hidden, shortcutKeys(this));
+    });
     // The hover tooltip never outlives a click or a key press.
     for (const ev of ['pointerdown', 'keydown']) document.addEventListener(ev, () => this.panels.tooltip.show(null, { x: 0, y: 0 }), true);
     void this.commit(this.state);
   }
 
   /** The one place the state changes: mirrors derive(next) onto the page, lays out if asked, writes the URL. */
-  async commit(next: S.AppState, opts: { layout?: LayoutRun; around?: string | null } = {}): Promise<void> {
+  async commit(next: S.AppState, opts: { layout?: LayoutRun; around?: string | null; fromHistory?: boolean } = {}): Promise<void> {
     const prev = this.state;
+    if (!this.restoring && !opts.fromHistory && canvasChanged(prev, next)) this.history.record(this.snapshot(), next);
     this.state = next;
     const d = S.derive(next);
-    const added = this.view.sync(d.elements, { more: d.more, expanded: d.expanded, around: opts.around });
+    const added = this.view.sync(d.elements, { more: d.more, expanded: d.expanded, around: opts.around, locked: d.locked });
     this.panels.legend.render(d.legend);
     this.shell.status.textContent = d.status;
     this.shell.empty.hidden = !d.empty;
@@ -70,13 +81,38 @@ class App implements Host {
     // The selected node left the canvas (removed, collapsed, replaced, cleared): its details go too.
     if ((prev.focus && !next.model.nodes.has(prev.focus)) || (d.empty && prev.model.nodes.size > 0)) this.panels.details.empty();
     if (this.restoring) return;
-    if (opts.layout === 'full' || (opts.layout === 'incremental' && added.length)) {
-      await this.view.runLayout(next.layout, { incremental: opts.layout === 'incremental' && next.layout === 'fcose' }).catch((err: Error) => this.toast(err.message, 'error'));
+    if (opts.layout === 'incremental' && added.length && this.view.cy.nodes().length - added.length > 1) {
+      // New nodes go around the fixed old ones (graph/legible.ts): nothing already on the canvas moves.
+      await this.view.placeNew(added, opts.around ?? null);
+    } else if (opts.layout === 'full' || (opts.layout === 'incremental' && added.length)) {
+      await this.view
+        .runLayout(next.layout, { incremental: opts.layout === 'incremental' && next.layout === 'fcose', focus: next.focus })
+        .catch((err: Error) => this.toast(err.message, 'error'));
     }
     if (this.state !== next) return; // a later commit wrote the URL
     const qs = encodeViewState(d.url);
     const url = `${location.pathname}${qs ? `?${qs}` : ''}`;
     if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
+  }
+
+  private snapshot(): Snapshot {
+    return { state: this.state, positions: this.view.positions() };
+  }
+
+  /** One canvas action back (Ctrl-Z): the state and the positions it was left with. */
+  async undo(): Promise<void> {
+    const snap = this.history.undo(this.snapshot());
+    if (!snap) return this.toast('Nothing to undo');
+    await this.commit(snap.state, { fromHistory: true });
+    this.view.setPositions(snap.positions);
+  }
+
+  /** The undone action again (Ctrl-Shift-Z). */
+  async redo(): Promise<void> {
+    const snap = this.history.redo(this.snapshot());
+    if (!snap) return this.toast('Nothing to redo');
+    await this.commit(snap.state, { fromHistory: true });
+    this.view.setPositions(snap.positions);
   }
 
   toast(message: string, kind: 'info' | 'error' = 'info'): void {
@@ -141,8 +177,9 @@ class App implements Host {
 
   private onContext(t: Target, pos: { x: number; y: number }) {
     this.panels.tooltip.show(null, pos);
+    this.menuAt = pos;
     const curate = this.panels.curation.menuItems(t, this.view.selectedIds()[0] ?? null);
-    const items = targetMenu(t, this.state.model.expansions.get(t.data.id), {
+    const base = targetMenu(t, this.state.model.expansions.get(t.data.id), {
       expand: (id) => void this.expand(id),
       collapse: (id) => this.collapse(id),
       remove: (id) => this.remove(id),
@@ -150,20 +187,63 @@ class App implements Host {
       connectFrom: (id) => (this.view.select(id), this.openTab('connect')),
       evidence: (id) => this.view.select(id),
     });
-    this.panels.menu.show([...items, ...curate], pos);
+    if (t.kind === 'edge') return this.panels.menu.show([...base, ...curate], pos);
+    const extra = canvasMenuItems(t.data.id, t.data.kind, this.view.selectedIds(), this.state.locked, {
+      expand: (ids) => void this.expandMany(ids),
+      collapse: (ids) => this.collapseMany(ids),
+      remove: (ids) => this.removeMany(ids),
+      pin: (ids, on) => this.pin(ids, on),
+      expandBy: (id) => void this.expandByMenu(id),
+    });
+    this.panels.menu.show([...extra.before, ...base, ...extra.after, ...curate], pos);
   }
 
-  /** Fetches neighbours (bounded); a second call on an expanded node fetches more ("+N more"). */
-  async expand(id: string): Promise<void> {
+  /** The "Expand by relation" list: the entity's relation types and directions with their neighbour counts. */
+  private async expandByMenu(id: string): Promise<void> {
+    const d = await this.busy(() => api.entity(id));
+    if (!d) return;
+    const choices = relationChoices(d.relationCounts);
+    if (!choices.length) return this.toast(`${this.labelOf(id)} has no relations`);
+    this.panels.menu.show(
+      choices.map((c, i) => ({ label: c.label, testid: `expand-by-${i}`, run: () => void this.expand(id, c.filter) })),
+      this.menuAt,
+    );
+  }
+
+  async expandMany(ids: readonly string[]): Promise<void> {
+    for (const id of ids) if (this.state.model.nodes.get(id)?.kind === 'entity') await this.expand(id);
+  }
+
+  /** Collapses or removes several nodes as one step (one undo). */
+  collapseMany(ids: readonly string[]): void {
+    void this.commit(ids.reduce((s, id) => S.collapse(s, id), this.state));
+  }
+  removeMany(ids: readonly string[]): void {
+    void this.commit(ids.reduce((s, id) => S.remove(s, id), this.state));
+  }
+
+  /** Pins nodes in place (on) or releases them; without `on`, pins unless all are pinned already. */
+  pin(ids: readonly string[], on = !ids.every((id) => this.state.locked.has(id))): void {
+    if (!ids.length) return this.toast('Select a node first');
+    void this.commit(S.setLocked(this.state, ids, on));
+  }
+
+  /**
+   * Fetches neighbours (bounded); a second call on an expanded node fetches more ("+N more"). `filter`: only
+   * relations of these types / this direction (the "Expand by relation" menu); "+N more" keeps the last filter.
+   */
+  async expand(id: string, filter?: ExpandFilter): Promise<void> {
     const node = this.state.model.nodes.get(id);
     if (node && node.kind !== 'entity') return this.toast('Only entities can be expanded');
     const exp = this.state.model.expansions.get(id);
-    if (exp && exp.more === 0) return this.toast(`All ${exp.total} neighbours of ${this.labelOf(id)} are shown`);
-    const limit = nextLimit(exp);
+    const f = filter ?? exp?.filter;
+    const continuing = exp && JSON.stringify(exp.filter ?? null) === JSON.stringify(f ?? null) ? exp : undefined;
+    if (continuing && continuing.more === 0) return this.toast(`All ${continuing.total} neighbours of ${this.labelOf(id)}${f ? ' by that relation' : ''} are shown`);
+    const limit = nextLimit(continuing);
     await this.busy(async () => {
       const filters = S.neighbourFilters(this.state);
-      const res = await api.neighbors(id, { ...filters, limit });
-      const { state, dropped } = S.expanded(this.state, id, res, limit);
+      const res = await api.neighbors(id, { ...filters, ...(f?.relTypes ? { relTypes: f.relTypes } : {}), ...(f?.direction && f.direction !== 'both' ? { direction: f.direction } : {}), limit });
+      const { state, dropped } = S.expanded(this.state, id, res, limit, f);
       if (dropped.length) this.toast(`Canvas limit ${S.MAX_NODES}: ${dropped.length} older leaf node(s) removed`);
       if (res.total === 0) this.toast(`${this.labelOf(id)} has no neighbours${filters.types || filters.relTypes ? ' under the current filters' : ''}`);
       await this.commit(state, { around: id, layout: 'incremental' });
@@ -186,7 +266,7 @@ class App implements Host {
   }
 
   async relayout(): Promise<void> {
-    await this.view.runLayout(this.state.layout).catch((err: Error) => this.toast(err.message, 'error'));
+    await this.view.runLayout(this.state.layout, { focus: this.state.focus }).catch((err: Error) => this.toast(err.message, 'error'));
   }
 
   openTab(tab: S.Tab): void {

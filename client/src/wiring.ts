@@ -38,6 +38,12 @@ export interface Host {
   toggleConsole(open?: boolean): void;
   share(): Promise<void>;
   quickStart(query: string): Promise<void>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  expandMany(ids: readonly string[]): Promise<void>;
+  collapseMany(ids: readonly string[]): void;
+  removeMany(ids: readonly string[]): void;
+  pin(ids: readonly string[], on?: boolean): void;
 }
 
 export type Panels = ReturnType<typeof createPanels>;
@@ -86,9 +92,10 @@ export function createPanels(app: Host) {
 }
 
 export function shellActions(app: Host): ShellActions {
-  const selected = (run: (id: string) => void) => () => {
-    const id = app.view.selectedIds()[0];
-    if (id) run(id);
+  // Toolbar buttons act on every selected node (shift-click or shift-drag selects several).
+  const selected = (run: (ids: string[]) => void) => () => {
+    const ids = app.view.selectedIds();
+    if (ids.length) run(ids);
     else app.toast('Select a node first');
   };
   return {
@@ -97,9 +104,12 @@ export function shellActions(app: Host): ShellActions {
     fit: () => app.view.fit(),
     zoomBy: (f) => app.view.zoomBy(f),
     edgeLabels: (on) => app.view.toggleEdgeLabels(on),
-    expandSelected: selected((id) => void app.expand(id)),
-    collapseSelected: selected((id) => app.collapse(id)),
-    removeSelected: selected((id) => app.remove(id)),
+    expandSelected: selected((ids) => void app.expandMany(ids)),
+    collapseSelected: selected((ids) => app.collapseMany(ids)),
+    removeSelected: selected((ids) => app.removeMany(ids)),
+    pinSelected: selected((ids) => app.pin(ids)),
+    undo: () => void app.undo(),
+    redo: () => void app.redo(),
     clearCanvas: () => void app.commit(S.clearCanvas(app.state)),
     toggleConsole: (open) => app.toggleConsole(open),
     appendResults: (on) => void app.commit(S.setAppend(app.state, on)),
@@ -112,17 +122,21 @@ export function shellActions(app: Host): ShellActions {
   };
 }
 
-/** Canvas shortcuts: e expand · c collapse · Delete remove · f fit · l re-layout · Esc deselect · ` console. */
+/**
+ * Canvas shortcuts, on every selected node: e expand · c collapse · p pin/unpin · Delete remove; f fit · l re-layout ·
+ * Esc deselect · ` console. (Ctrl-Z / Ctrl-Shift-Z undo and redo: ui/keyboard.ts.)
+ */
 export function shortcutKeys(app: Host): Record<string, () => void> {
-  const onSelected = (run: (id: string) => void) => () => {
-    const id = app.view.selectedIds()[0];
-    if (id) run(id);
+  const onSelected = (run: (ids: string[]) => void) => () => {
+    const ids = app.view.selectedIds();
+    if (ids.length) run(ids);
   };
   return {
-    e: onSelected((id) => void app.expand(id)),
-    c: onSelected((id) => app.collapse(id)),
-    Delete: onSelected((id) => app.remove(id)),
-    Backspace: onSelected((id) => app.remove(id)),
+    e: onSelected((ids) => void app.expandMany(ids)),
+    c: onSelected((ids) => app.collapseMany(ids)),
+    p: onSelected((ids) => app.pin(ids)),
+    Delete: onSelected((ids) => app.removeMany(ids)),
+    Backspace: onSelected((ids) => app.removeMany(ids)),
     f: () => app.view.fit(),
     l: () => void app.relayout(),
     Escape: () => app.select(null),

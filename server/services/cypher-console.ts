@@ -14,6 +14,7 @@ import { QUERIES } from '../../cypher/queries.ts';
 import type { Config } from '../../core/config.ts';
 import { HttpError } from '../errors.ts';
 import { read } from '../../core/db.ts';
+import { unprefixErrorPosition } from './cypher-error-position.ts';
 import { isTimeout, timeoutError } from './neo4j-errors.ts';
 import { toPlain } from './serialize.ts';
 
@@ -145,18 +146,25 @@ async function buildGraph(tx: ManagedTransaction, g: GraphCollector): Promise<Cy
   return { nodes: uniqueNodes, edges, truncated: g.truncated };
 }
 
-function mapConsoleError(err: unknown, timeoutMs: number): never {
+/** What the console puts before the user's query for the plan check; Neo4j's error positions include it. */
+const PLAN_PREFIX = 'EXPLAIN ';
+
+/** `prefix`: what was prepended to the statement that failed (PLAN_PREFIX while planning, '' afterwards). */
+function mapConsoleError(err: unknown, timeoutMs: number, prefix: string): never {
   if (err instanceof HttpError) throw err;
   if (isTimeout(err)) throw timeoutError('query', timeoutMs);
   if (err instanceof Neo4jError) {
     const code = err.code ?? '';
-    if (code === 'Neo.ClientError.Statement.SyntaxError') throw new HttpError(400, 'cypher_syntax_error', err.message);
+    const { message, position } = unprefixErrorPosition(err.message, prefix);
+    // The position (in the query as sent) lets the console mark the error in its editor.
+    const details = position ? { position } : undefined;
+    if (code === 'Neo.ClientError.Statement.SyntaxError') throw new HttpError(400, 'cypher_syntax_error', message, details);
     if (code === 'Neo.ClientError.Statement.AccessMode' || code.startsWith('Neo.ClientError.Security.')) {
       throw new HttpError(403, 'not_read_only', `The console is read-only: ${err.message}`);
     }
     if (/MemoryLimit|OutOfMemory/i.test(code)) throw new HttpError(422, 'query_too_large', `The query needs more memory than allowed: ${err.message}`);
     if (code.startsWith('Neo.ClientError.Statement.') || code.startsWith('Neo.ClientError.Procedure.') || code.startsWith('Neo.ClientError.Schema.')) {
-      throw new HttpError(400, 'cypher_error', err.message);
+      throw new HttpError(400, 'cypher_error', message, details);
     }
   }
   throw err;
@@ -177,11 +185,14 @@ export async function runPlannedRead(driver: Driver, config: ConsoleConfig, quer
   const params = toCypherParams(rawParams) as Record<string, unknown>;
   const maxRows = config.CYPHER_MAX_ROWS;
   const started = performance.now();
+  let prefix = PLAN_PREFIX;
   try {
     return await read(
       driver,
       async (tx) => {
-        const plan = await tx.run(`EXPLAIN ${query}`, params);
+        prefix = PLAN_PREFIX;
+        const plan = await tx.run(`${PLAN_PREFIX}${query}`, params);
+        prefix = '';
         const queryType = plan.summary.queryType;
         if (queryType !== 'r') {
           throw new HttpError(403, 'not_read_only', `The console only runs read queries; this one plans as ${JSON.stringify(queryType)} (writes or schema changes)`);
@@ -219,6 +230,6 @@ export async function runPlannedRead(driver: Driver, config: ConsoleConfig, quer
       { timeout: config.CYPHER_TIMEOUT_MS, fetchSize: Math.min(maxRows + 1, 10_000) },
     );
   } catch (err) {
-    mapConsoleError(err, config.CYPHER_TIMEOUT_MS);
+    mapConsoleError(err, config.CYPHER_TIMEOUT_MS, prefix);
   }
 }

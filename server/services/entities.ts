@@ -56,10 +56,10 @@ interface NeighborsRow {
 export async function getEntityNeighbors(
   driver: Driver,
   id: string,
-  input: { types?: EntityType[]; relTypes?: EntityRelType[]; limit: number },
+  input: { types?: EntityType[]; relTypes?: EntityRelType[]; limit: number; direction?: 'both' | 'out' | 'in' },
 ): Promise<NeighborsResponse> {
   const rels = relPattern(input.relTypes?.length ? input.relTypes : ENTITY_REL_TYPES);
-  const [row] = await readRows<NeighborsRow>(driver, QUERIES.entityNeighbors(rels), {
+  const [row] = await readRows<NeighborsRow>(driver, QUERIES.entityNeighbors(rels, input.direction), {
     id,
     types: input.types?.length ? input.types : null,
     limit: int(input.limit),

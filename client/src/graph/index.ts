@@ -6,10 +6,12 @@ import cytoscape from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import type { EdgeData, GraphElements, NodeData } from '../../../contract/api.ts';
+import { RELATION_TYPES } from '../../../core/vocabulary.ts';
 import { edgeLook, edgeWidth, nodeLook, nodeSize, shortLabel } from '../model/palette.ts';
 import type { LayoutName } from '../model/url-state.ts';
 import { registerFastLayouts } from './fast-layouts.ts';
 import { LARGE_GRAPH, layoutOptions } from './layouts.ts';
+import { legibleOptions, placeFresh, afterLegibleLayout, type Positions } from './legible.ts';
 import { stylesheet } from './style.ts';
 
 /** Canvas data for a node: the model's data plus precomputed size, label, colour and shape. */
@@ -17,12 +19,14 @@ function nodeCanvasData(d: NodeData, more: number) {
   const look = nodeLook(d.type);
   return { ...d, size: nodeSize(d.mentionCount), display: nodeDisplay(d, more), color: look.color, shape: look.shape };
 }
+const TYPED = new Set<string>(RELATION_TYPES);
 function edgeCanvasData(d: EdgeData) {
   const look = edgeLook(d.type);
   const w = edgeWidth(d.weight);
-  return { ...d, w, wSel: w + 2, color: look.color, line: look.line, arrow: look.arrow ? 'triangle' : 'none' };
+  // `typed`: a stated relation (not a co-mention or a mention), the only edges whose type is written on the canvas.
+  return { ...d, w, wSel: w + 2, color: look.color, line: look.line, arrow: look.arrow ? 'triangle' : 'none', typed: TYPED.has(d.type) };
 }
-const CANVAS_FIELDS = ['size', 'display', 'color', 'shape', 'w', 'wSel', 'line', 'arrow'];
+const CANVAS_FIELDS = ['size', 'display', 'color', 'shape', 'w', 'wSel', 'line', 'arrow', 'typed'];
 
 /** The zoom a layout's fit may reach at most. */
 const MAX_FIT_ZOOM = 1.4;
@@ -58,6 +62,10 @@ export class GraphView {
   private running: cytoscape.Layouts | null = null;
   /** Whether the canvas is in big-graph mode (lean stylesheet, cheap renderer settings). */
   private large = false;
+  /** Relation labels on typed edges (the "labels" toggle). */
+  private edgeLabels = true;
+  /** The last 'select' event's target, emitted once per burst (a box selection selects many at once). */
+  private pendingSelect: cytoscape.SingularElementArgument | null = null;
 
   constructor(container: HTMLElement, private readonly events: GraphEvents = {}) {
     registerExtensions();
@@ -81,8 +89,32 @@ export class GraphView {
     cy.on('tap', (e) => {
       if (e.target === cy) this.events.onSelect?.(null);
     });
-    cy.on('select', 'node, edge', (e) => this.events.onSelect?.(this.targetOf(e.target as cytoscape.SingularElementArgument)));
-    cy.on('dbltap', 'node', (e) => this.events.onExpand?.((e.target as cytoscape.NodeSingular).id()));
+    cy.on('select', 'node, edge', (e) => {
+      const first = this.pendingSelect === null;
+      this.pendingSelect = e.target as cytoscape.SingularElementArgument;
+      if (!first) return;
+      setTimeout(() => {
+        const t = this.pendingSelect;
+        this.pendingSelect = null;
+        if (t && t.inside() && t.selected()) this.events.onSelect?.(this.targetOf(t));
+      }, 0);
+    });
+    // Cytoscape fires dbltap for two quick taps anywhere: only two on the same node, without a selection modifier
+    // (shift-clicking nodes in turn builds a multi-selection), expand it.
+    let prevTap: string | null = null;
+    let lastTap: string | null = null;
+    cy.on('tap', (e) => {
+      prevTap = lastTap;
+      lastTap = e.target === cy ? null : (e.target as cytoscape.SingularElementArgument).id();
+    });
+    cy.on('dbltap', 'node', (e) => {
+      const id = (e.target as cytoscape.NodeSingular).id();
+      const oe = e.originalEvent as MouseEvent | undefined;
+      if (prevTap !== id || oe?.shiftKey || oe?.ctrlKey || oe?.metaKey) return;
+      this.events.onExpand?.(id);
+    });
+    // A box selection is of nodes (what the selection actions act on): edges caught in it are let go.
+    cy.on('boxselect', 'edge', (e) => void (e.target as cytoscape.EdgeSingular).unselect());
     cy.on('cxttap', 'node, edge', (e) => {
       const ele = e.target as cytoscape.SingularElementArgument;
       this.events.onContext?.(this.targetOf(ele), e.renderedPosition ?? { x: 0, y: 0 });
@@ -106,7 +138,10 @@ export class GraphView {
    * Makes the canvas show exactly `elements`: adds what is missing (new nodes placed around `around` if
    * given), removes what is gone, refreshes data. Returns the ids of added nodes.
    */
-  sync(elements: GraphElements, opts: { more?: ReadonlyMap<string, number>; expanded?: ReadonlySet<string>; around?: string | null } = {}): string[] {
+  sync(
+    elements: GraphElements,
+    opts: { more?: ReadonlyMap<string, number>; expanded?: ReadonlySet<string>; around?: string | null; locked?: ReadonlySet<string> } = {},
+  ): string[] {
     const cy = this.cy;
     const want = new Set<string>([...elements.nodes.map((n) => n.data.id), ...elements.edges.map((e) => e.data.id)]);
     const added: string[] = [];
@@ -123,7 +158,7 @@ export class GraphView {
       const fresh = elements.nodes.filter((n) => !cy.hasElementWithId(n.data.id));
       const freshIds = new Set(fresh.map((n) => n.data.id));
       const nodeClasses = (id: string, more: number) =>
-        [more > 0 ? 'has-more' : '', opts.expanded?.has(id) ? 'expanded' : ''].filter(Boolean).join(' ');
+        [more > 0 ? 'has-more' : '', opts.expanded?.has(id) ? 'expanded' : '', opts.locked?.has(id) ? 'locked' : ''].filter(Boolean).join(' ');
       const r = 90 + fresh.length * 4;
       const addNodes: cytoscape.ElementDefinition[] = fresh.map((n, i) => {
         const more = opts.more?.get(n.data.id) ?? 0;
@@ -144,9 +179,18 @@ export class GraphView {
         ele.data(nodeCanvasData(n.data, more));
         ele.classes(nodeClasses(n.data.id, more) + (ele.hasClass('path') ? ' path' : '') + (ele.hasClass('faded') ? ' faded' : ''));
       }
+      // Pinned nodes are locked: Cytoscape then refuses every position change, so no layout moves them.
+      for (const n of elements.nodes) {
+        const ele = cy.getElementById(n.data.id);
+        const lock = opts.locked?.has(n.data.id) ?? false;
+        if (lock !== ele.locked()) {
+          if (lock) ele.lock();
+          else ele.unlock();
+        }
+      }
       const addEdges: cytoscape.ElementDefinition[] = [];
       for (const e of elements.edges) {
-        if (!cy.hasElementWithId(e.data.id)) addEdges.push({ group: 'edges', data: edgeCanvasData(e.data) });
+        if (!cy.hasElementWithId(e.data.id)) addEdges.push({ group: 'edges', data: edgeCanvasData(e.data), classes: this.edgeLabels ? 'labelled' : '' });
         else cy.getElementById(e.data.id).data(edgeCanvasData(e.data));
       }
       if (addEdges.length) cy.add(addEdges);
@@ -175,8 +219,12 @@ export class GraphView {
   }
 
   /** Runs a layout over the whole graph; resolves when it has stopped. Throws on an unknown layout name. */
-  runLayout(name: LayoutName | string, opts: { incremental?: boolean; animate?: boolean; fit?: boolean } = {}): Promise<{ ms: number }> {
-    const options = layoutOptions(name, { nodeCount: this.cy.nodes().length, edgeCount: this.cy.edges().length, ...opts });
+  runLayout(name: LayoutName | string, opts: { incremental?: boolean; animate?: boolean; fit?: boolean; focus?: string | null } = {}): Promise<{ ms: number }> {
+    const { focus, ...req } = opts;
+    const base = layoutOptions(name, { nodeCount: this.cy.nodes().length, edgeCount: this.cy.edges().length, ...req });
+    // Concentric centred on the focus, hierarchy levels wrapped, pinned nodes kept by fcose (legible.ts).
+    const legible = this.large ? null : legibleOptions(this.cy, base, { focus: focus ?? null });
+    const options = legible?.options ?? base;
     this.running?.stop();
     const started = performance.now();
     if (this.cy.nodes().empty()) return Promise.resolve({ ms: 0 });
@@ -190,6 +238,7 @@ export class GraphView {
       layout.one('layoutstop', () => {
         if (this.running === layout) this.running = null;
         if (fitNodes) this.cy.fit(this.cy.nodes(), o.padding ?? 40);
+        if (legible?.after) afterLegibleLayout(this.cy, legible.after, { fit: req.fit !== false, padding: o.padding ?? 40, maxZoom: MAX_FIT_ZOOM });
         // A fit on a handful of nodes zooms in absurdly: cap it.
         if ((options as { fit?: boolean }).fit !== false && this.cy.zoom() > MAX_FIT_ZOOM) {
           this.cy.zoom(MAX_FIT_ZOOM);
@@ -203,6 +252,39 @@ export class GraphView {
         if (this.running === layout) this.running = null;
         reject(new Error(`Layout "${name}" failed on ${this.cy.nodes().length} nodes: ${(err as Error).message}`));
       }
+    });
+  }
+
+  /**
+   * Places nodes just added by sync() around `around` (or the middle of the view) in free space: every other node
+   * stays where it is (placement.ts). Animates them out from the centre; resolves when they are there.
+   */
+  placeNew(ids: readonly string[], around: string | null): Promise<void> {
+    return placeFresh(this.cy, ids, around, { animate: !this.large, maxZoom: MAX_FIT_ZOOM });
+  }
+
+  /** Every node's position (undo/redo keeps them with the state). */
+  positions(): Positions {
+    const out: Positions = new Map();
+    this.cy.nodes().forEach((n) => {
+      const p = n.position();
+      out.set(n.id(), { x: p.x, y: p.y });
+    });
+    return out;
+  }
+
+  /** Puts nodes back where `positions` says (pinned ones too); the others stay. */
+  setPositions(positions: Positions): void {
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.nodes().forEach((n) => {
+        const p = positions.get(n.id());
+        if (!p) return;
+        const locked = n.locked();
+        if (locked) n.unlock();
+        n.position(p);
+        if (locked) n.lock();
+      });
     });
   }
 
@@ -249,7 +331,9 @@ export class GraphView {
     cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
   }
 
+  /** Relation labels on or off; only typed relations ever show one (never co-mentions or mentions). */
   toggleEdgeLabels(on: boolean): void {
+    this.edgeLabels = on;
     this.cy.edges().toggleClass('labelled', on);
   }
 

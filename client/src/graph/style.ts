@@ -57,7 +57,7 @@ function largeStylesheet(): cytoscape.StylesheetJson {
     },
     { selector: 'node.has-more', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#ffd166' } },
     { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#e8edf5' } },
-    { selector: 'edge.labelled', style: { label: 'data(type)', ...EDGE_TEXT } },
+    { selector: 'edge.labelled[?typed]', style: { label: 'data(type)', ...EDGE_TEXT } },
     { selector: 'node:selected', style: { label: 'data(display)', ...NODE_TEXT, 'border-width': 4, 'border-color': '#ffffff', 'border-style': 'solid', 'z-index': 10 } },
     { selector: 'edge:selected', style: { width: 'data(wSel)', label: 'data(type)', ...EDGE_TEXT, 'z-index': 10 } },
     { selector: '.faded', style: { opacity: 0.15 } },
@@ -103,13 +103,17 @@ function fullStylesheet(): cytoscape.StylesheetJson {
     },
   );
   s.push(
-    { selector: 'edge.labelled', style: { label: 'data(type)' } },
+    // Only typed relations are labelled: co-mentions (most edges) would flood the canvas with CO_MENTIONED.
+    { selector: 'edge.labelled[?typed]', style: { label: 'data(type)' } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#ffffff', 'border-style': 'solid', 'z-index': 10 } },
     { selector: 'edge:selected', style: { width: 'data(wSel)', opacity: 1, label: 'data(type)', 'z-index': 10 } },
     { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0.1 } },
     { selector: 'edge.path', style: { 'line-color': '#ffd166', 'target-arrow-color': '#ffd166', opacity: 1, width: 4, 'line-style': 'solid', label: 'data(type)' } },
     { selector: 'node.path', style: { 'border-color': '#ffd166', 'border-width': 4 } },
     { selector: 'node.hover', style: { 'border-color': '#ffffff', 'border-width': 3 } },
+    // Pinned in place: a double ring in the accent colour.
+    { selector: 'node.locked', style: { 'border-width': 5, 'border-style': 'double', 'border-color': '#7fdbff' } },
+    { selector: 'node.locked:selected', style: { 'border-width': 5, 'border-style': 'double', 'border-color': '#ffffff' } },
   );
   return s;
 }

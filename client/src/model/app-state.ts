@@ -14,6 +14,7 @@ import {
   recordExpansion,
   removeNode,
   typeCounts,
+  type ExpandFilter,
   visibleElements,
   type GraphModel,
 } from './graph-model.ts';
@@ -42,6 +43,8 @@ export interface AppState {
   readonly consoleOpen: boolean;
   /** Console results are added to the canvas instead of replacing it. */
   readonly appendResults: boolean;
+  /** Nodes the user pinned in place: layouts leave them where they are. */
+  readonly locked: ReadonlySet<string>;
 }
 
 export const initialState = (): AppState => ({
@@ -57,6 +60,7 @@ export const initialState = (): AppState => ({
   tab: 'details',
   consoleOpen: false,
   appendResults: false,
+  locked: new Set(),
 });
 
 /** A search hit or entity detail as a canvas node. */
@@ -73,6 +77,7 @@ const withoutMissing = (s: AppState, model: GraphModel): AppState => ({
   model,
   placed: s.placed.filter((id) => model.nodes.has(id)),
   focus: s.focus && model.nodes.has(s.focus) ? s.focus : null,
+  locked: [...s.locked].every((id) => model.nodes.has(id)) ? s.locked : new Set([...s.locked].filter((id) => model.nodes.has(id))),
 });
 
 // ---------- actions ----------
@@ -109,9 +114,22 @@ export function expanded(
   id: string,
   res: { elements: GraphElements; total: number; more: number },
   limit: number,
+  filter?: ExpandFilter,
 ): { state: AppState; dropped: string[] } {
-  let model = mergeElements(s.model, res.elements, { pin: [id] }).model;
-  model = recordExpansion(model, id, { total: res.total, more: res.more, limit });
+  const merged = mergeElements(s.model, res.elements, { pin: [id] });
+  const prev = s.model.expansions.get(id);
+  let model = merged.model;
+  model = recordExpansion(model, id, {
+    total: res.total,
+    more: res.more,
+    limit,
+    // "+N more" and a second expansion by relation add to what the first one added: one collapse undoes them all.
+    added: [...(prev?.added ?? []), ...merged.addedNodes],
+    addedEdges: [...(prev?.addedEdges ?? []), ...merged.addedEdges],
+    returned: [...new Set([...(prev?.returned ?? []), ...res.elements.nodes.map((n) => n.data.id).filter((n) => n !== id)])],
+    returnedEdges: [...new Set([...(prev?.returnedEdges ?? []), ...res.elements.edges.map((e) => edgeKey(e.data))])],
+    ...(filter ? { filter } : {}),
+  });
   const bounded = boundModel(model, Math.max(MAX_NODES, model.pinned.size + 1), [id]);
   return { state: withoutMissing(s, bounded.model), dropped: bounded.dropped };
 }
@@ -120,7 +138,15 @@ export const collapse = (s: AppState, id: string): AppState => withoutMissing(s,
 
 export const remove = (s: AppState, id: string): AppState => withoutMissing(s, removeNode(s.model, id).model);
 
-export const clearCanvas = (s: AppState): AppState => ({ ...s, model: emptyModel(), placed: [], focus: null, query: null, params: null, compare: null });
+export const clearCanvas = (s: AppState): AppState => ({ ...s, model: emptyModel(), placed: [], focus: null, query: null, params: null, compare: null, locked: new Set() });
+
+/** Pins (on) or unpins nodes in place: layouts then leave them where they are. */
+export function setLocked(s: AppState, ids: readonly string[], on: boolean): AppState {
+  const locked = new Set(s.locked);
+  for (const id of ids) if (on && s.model.nodes.has(id)) locked.add(id);
+  else locked.delete(id);
+  return { ...s, locked };
+}
 
 export function toggleType(s: AppState, kind: 'node' | 'edge', type: string, visible: boolean): AppState {
   const set = new Set(kind === 'node' ? s.hiddenTypes : s.hiddenRelTypes);
@@ -180,6 +206,8 @@ export interface Derived {
   empty: boolean;
   /** The shareable view (url-state.ts encodes it into the address bar). */
   url: ViewState;
+  /** Pinned nodes on the canvas. */
+  locked: ReadonlySet<string>;
 }
 
 export function viewState(s: AppState): ViewState {
@@ -210,5 +238,6 @@ export function derive(s: AppState): Derived {
     status: `${n} node${n === 1 ? '' : 's'} · ${m} edge${m === 1 ? '' : 's'}${hidden > 0 ? ` · ${hidden} hidden by filters` : ''}`,
     empty: s.model.nodes.size === 0,
     url: viewState(s),
+    locked: new Set([...s.locked].filter((id) => s.model.nodes.has(id))),
   };
 }

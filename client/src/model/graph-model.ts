@@ -11,6 +11,20 @@ export interface Expansion {
   more: number;
   /** The `limit` used for the last fetch; "more" re-fetches with a larger one. */
   limit: number;
+  /** Nodes and edges this expansion put on the canvas (collapse takes exactly these away again). */
+  added?: readonly string[];
+  addedEdges?: readonly string[];
+  /** Every neighbour and edge (edgeKey) it returned, new or not: another expansion's collapse keeps these. */
+  returned?: readonly string[];
+  returnedEdges?: readonly string[];
+  /** Only relations of these types / this direction were asked for ("+N more" asks the same). */
+  filter?: ExpandFilter;
+}
+
+/** An expansion by relation type and direction (the "Expand by relation" menu). */
+export interface ExpandFilter {
+  relTypes?: readonly string[];
+  direction?: 'both' | 'out' | 'in';
 }
 
 export interface GraphModel {
@@ -144,11 +158,38 @@ export function removeNode(model: GraphModel, id: string): { model: GraphModel; 
 }
 
 /**
- * Collapses an expanded node: removes the neighbours that hang off it alone (their only edges go to it), unless
- * pinned or expanded themselves; the node stays, and forgets its expansion.
+ * Collapses an expanded node, undoing exactly what its expansion added: the nodes and edges it put on the canvas go,
+ * except nodes the user pinned or expanded since, and what another expansion also returned; nothing else changes.
+ * The node stays, and forgets its expansion. (An expansion recorded without `added`, from older code, falls back to
+ * removing the leaves that hang off the node alone.)
  */
 export function collapseNode(model: GraphModel, id: string): { model: GraphModel; removed: string[] } {
-  if (!model.nodes.has(id)) return { model, removed: [] };
+  const exp = model.expansions.get(id);
+  if (!model.nodes.has(id) || !exp) return { model, removed: [] };
+  if (exp.added) {
+    const covered = new Set<string>();
+    const coveredEdges = new Set<string>();
+    for (const [other, e] of model.expansions) {
+      if (other === id) continue;
+      covered.add(other);
+      for (const n of e.returned ?? []) covered.add(n);
+      for (const k of e.returnedEdges ?? []) coveredEdges.add(k);
+    }
+    const gone = new Set(exp.added.filter((n) => n !== id && model.nodes.has(n) && !model.pinned.has(n) && !model.expansions.has(n) && !covered.has(n)));
+    let next = without(model, gone);
+    const staleEdges = (exp.addedEdges ?? []).filter((eid) => {
+      const e = next.edges.get(eid);
+      return e && !coveredEdges.has(edgeKey(e));
+    });
+    if (staleEdges.length) {
+      const edges = new Map(next.edges);
+      for (const eid of staleEdges) edges.delete(eid);
+      next = { ...next, edges };
+    }
+    const expansions = new Map(next.expansions);
+    expansions.delete(id);
+    return { model: { ...next, expansions }, removed: [...gone] };
+  }
   const leaves = new Set(
     [...neighbours(model, id)].filter((n) => !model.pinned.has(n) && !model.expansions.has(n) && neighbours(model, n).size === 1),
   );

@@ -3,15 +3,18 @@
  * types, property keys from the graph), a JSON parameters box, Ctrl-Enter to run, examples, results as a table
  * (the graph goes to the canvas), errors and refusals inline.
  */
-import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap, type Completion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
+import { autocompletion, closeBrackets, closeBracketsKeymap, closeCompletion, completionKeymap, type Completion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { bracketMatching, HighlightStyle, indentOnInput, StreamLanguage, syntaxHighlighting } from '@codemirror/language';
+import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { cypher } from '@codemirror/legacy-modes/mode/cypher';
 import { EditorState, Prec } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, placeholder } from '@codemirror/view';
 import { tags as t } from '@lezer/highlight';
 import type { CypherResponse } from '../../../contract/api.ts';
 import { api, ApiError } from '../api.ts';
+import { editorOffset, NODE_KEYS_QUERY, propertyKeysFor, REL_KEYS_QUERY, tokenEnd, variableBefore, type PropertySchema } from '../model/cypher-text.ts';
+import { formatValue, relationshipParts, valueContext, type ValueContext } from '../model/cypher-values.ts';
 import { clear, errorBox, h, spinner } from './dom.ts';
 
 const EXAMPLES: { title: string; query: string; params?: Record<string, unknown> }[] = [
@@ -47,7 +50,10 @@ export interface Vocabulary {
   labels: string[];
   relTypes: string[];
   propertyKeys: string[];
+  /** Property keys per label and per relationship type (sampled), for `n.` after `(n:Label)`. */
+  schema?: PropertySchema;
 }
+
 
 /** Completion from the keywords and the graph's vocabulary: `:` → labels/types, `.` → property keys, `$` → params. */
 function cypherCompletion(vocab: () => Vocabulary, params: () => string[]) {
@@ -64,7 +70,12 @@ function cypherCompletion(vocab: () => Vocabulary, params: () => string[]) {
         : [...v.labels.map((l) => ({ label: l, type: 'class', detail: 'label' })), ...v.relTypes.map((l) => ({ label: l, type: 'type', detail: 'relationship', boost: -1 }))];
       return { from: word.from + 1, options: opts, validFor: /^[\w`]*$/ };
     }
-    if (first === '.') return { from: word.from + 1, options: v.propertyKeys.map((k) => ({ label: k, type: 'property' })), validFor: /^\w*$/ };
+    if (first === '.') {
+      // Only the keys of the label the variable was given, when the query says which (`(n:Lab)` … `n.`).
+      const variable = variableBefore(ctx.state.sliceDoc(0, word.from), word.from);
+      const keys = variable && v.schema ? propertyKeysFor(variable, ctx.state.doc.toString(), v.schema) : v.propertyKeys;
+      return { from: word.from + 1, options: keys.map((k) => ({ label: k, type: 'property' })), validFor: /^\w*$/ };
+    }
     if (first === '$') return { from: word.from + 1, options: params().map((k) => ({ label: k, type: 'variable', detail: 'param' })), validFor: /^\w*$/ };
     return {
       from: word.from,
@@ -99,6 +110,7 @@ const theme = EditorView.theme(
     '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: '#3a4a63 !important' },
     '.cm-tooltip': { backgroundColor: '#17202b', border: '1px solid #2c3644', color: '#e6edf3' },
     '.cm-tooltip-autocomplete > ul > li[aria-selected]': { backgroundColor: '#2b3f5c', color: '#fff' },
+    '.cm-tooltip-lint': { maxWidth: '480px' },
     '&.cm-focused': { outline: 'none' },
     '.cm-scroller': { overflow: 'auto' },
   },
@@ -127,7 +139,14 @@ export class CypherConsole {
       state: EditorState.create({
         doc: EXAMPLES[0]!.query,
         extensions: [
-          Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => (void this.run(), true) }, { key: 'Shift-Enter', run: () => (void this.run(), true) }])),
+          // Running closes the completion popup, which would otherwise stay open over the results.
+          Prec.highest(
+            keymap.of([
+              { key: 'Mod-Enter', run: (v) => (closeCompletion(v), void this.run(), true) },
+              { key: 'Shift-Enter', run: (v) => (closeCompletion(v), void this.run(), true) },
+            ]),
+          ),
+          lintGutter(),
           lineNumbers(),
           highlightActiveLineGutter(),
           highlightActiveLine(),
@@ -221,7 +240,21 @@ export class CypherConsole {
         return [];
       }
     };
-    const [labels, relTypes, propertyKeys] = await Promise.all([col('CALL db.labels()'), col('CALL db.relationshipTypes()'), col('CALL db.propertyKeys()')]);
+    const keyTable = async (q: string) => {
+      try {
+        const r = await api.cypher(q);
+        return new Map(r.rows.map((row) => [String(row[0]), (row[1] as unknown[]).map(String).sort()]));
+      } catch {
+        return new Map<string, string[]>();
+      }
+    };
+    const [labels, relTypes, propertyKeys, nodeKeys, relKeys] = await Promise.all([
+      col('CALL db.labels()'),
+      col('CALL db.relationshipTypes()'),
+      col('CALL db.propertyKeys()'),
+      keyTable(NODE_KEYS_QUERY),
+      keyTable(REL_KEYS_QUERY),
+    ]);
     if (!labels.length) {
       try {
         const s = await api.stats();
@@ -231,7 +264,7 @@ export class CypherConsole {
         /* completion falls back to keywords */
       }
     }
-    this.vocab = { labels, relTypes, propertyKeys };
+    this.vocab = { labels, relTypes, propertyKeys, schema: { nodeKeys, relKeys, all: propertyKeys } };
   }
 
   focus(): void {
@@ -239,6 +272,8 @@ export class CypherConsole {
   }
 
   async run(): Promise<void> {
+    closeCompletion(this.view);
+    this.view.dispatch(setDiagnostics(this.view.state, []));
     const query = this.query.trim();
     if (!query) {
       clear(this.results, errorBox('Write a query first.'));
@@ -268,6 +303,7 @@ export class CypherConsole {
     } catch (err) {
       if ((err as Error).name === 'AbortError') return;
       const e = err instanceof ApiError ? err : null;
+      this.markError(e);
       clear(
         this.results,
         h(
@@ -283,7 +319,26 @@ export class CypherConsole {
     }
   }
 
+  /** Underlines the error where the server says it is (in the query as sent) and puts the cursor there. */
+  private markError(e: ApiError | null): void {
+    const pos = (e?.details as { position?: { offset?: unknown } } | undefined)?.position;
+    if (!e || typeof pos?.offset !== 'number') return;
+    const doc = this.view.state.doc.toString();
+    const from = editorOffset(doc, pos.offset);
+    const to = Math.max(from + (from < doc.length ? 1 : 0), tokenEnd(doc, from));
+    // Neo4j lists every token it expected: the underline's tooltip keeps the gist and the position.
+    const first = e.message.split('\n')[0] ?? e.message;
+    const where = /\(line \d+, column \d+/.exec(first)?.[0];
+    const gist = first.split(/: expected /)[0]!;
+    const message = gist.length < first.length && where ? `${gist} ${where})` : first.length > 160 ? `${first.slice(0, 159)}…` : first;
+    this.view.dispatch(setDiagnostics(this.view.state, [{ from, to, severity: 'error', message, source: e.code }]), {
+      selection: { anchor: from },
+      scrollIntoView: true,
+    });
+  }
+
   private renderTable(res: CypherResponse, drawn: number) {
+    const ctx = valueContext(res);
     const s = res.summary;
     const shown = res.rows.slice(0, 500);
     clear(
@@ -303,7 +358,7 @@ export class CypherConsole {
               'table',
               { class: 'grid', testid: 'console-table' },
               h('thead', null, h('tr', null, ...res.columns.map((c) => h('th', null, c)))),
-              h('tbody', null, ...shown.map((row) => h('tr', null, ...row.map((v) => h('td', null, cell(v)))))),
+              h('tbody', null, ...shown.map((row) => h('tr', null, ...row.map((v) => cell(v, ctx))))),
             ),
           )
         : null,
@@ -312,19 +367,13 @@ export class CypherConsole {
   }
 }
 
-/** A compact cell: nodes/relationships by their name, lists joined, objects as JSON. */
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return '∅';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (Array.isArray(v)) return v.map(cell).join(', ');
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    const props = (o.properties ?? o) as Record<string, unknown>;
-    const name = props.name ?? props.title ?? o.label;
-    if (typeof name === 'string') return `${name}${o.type && typeof o.type === 'string' ? ` :${o.type}` : ''}`;
-    const s = JSON.stringify(v);
-    return s.length > 160 ? `${s.slice(0, 159)}…` : s;
-  }
-  return String(v);
+/**
+ * A compact cell (model/cypher-values.ts): nodes by name and label; a relationship as (a)-[:TYPE]->(b) with its
+ * properties on a second, quieter line; the whole text in the tooltip.
+ */
+function cell(v: unknown, ctx: ValueContext): HTMLElement {
+  const text = formatValue(v, ctx);
+  const rel = relationshipParts(v, ctx);
+  if (!rel) return h('td', { title: text.length > 60 ? text : undefined }, text);
+  return h('td', { class: 'rel-cell', title: text }, h('div', { testid: 'rel-pattern' }, rel.pattern), rel.props ? h('div', { class: 'rel-props' }, rel.props) : null);
 }

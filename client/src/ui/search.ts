@@ -36,14 +36,23 @@ export function createSearch(onChoose: (hit: SearchHit) => void): HTMLElement {
     li?.scrollIntoView({ block: 'nearest' });
     if (li) input.setAttribute('aria-activedescendant', li.id);
   };
+  /** Stops a search still to come (typed just before Enter or Escape), so its list does not pop up afterwards. */
+  const cancel = () => {
+    window.clearTimeout(timer);
+    ctrl?.abort();
+  };
   const choose = (hit: SearchHit | undefined) => {
     if (!hit) return;
+    cancel();
     close();
     input.value = hit.name;
-    input.select();
+    // Leave the box: the keys that follow (e, c, f…) are canvas shortcuts, not more search text.
+    input.blur();
     onChoose(hit);
   };
   const render = (message?: string) => {
+    // An answer arriving after the box was left (Enter, Escape, a click elsewhere) does not pop the list up.
+    if (document.activeElement !== input) return;
     clear(list);
     if (message) list.append(h('li', { class: 'search-empty', role: 'option', 'aria-disabled': 'true' }, message));
     hits.forEach((hit, i) => {
@@ -112,7 +121,9 @@ export function createSearch(onChoose: (hit: SearchHit) => void): HTMLElement {
       if (!list.hidden && hits[active]) choose(hits[active]);
       else void run();
     } else if (e.key === 'Escape') {
+      cancel();
       close();
+      input.blur();
     }
   });
   input.addEventListener('blur', () => setTimeout(close, 120));

@@ -11,6 +11,9 @@ export interface ShellActions {
   expandSelected(): void;
   collapseSelected(): void;
   removeSelected(): void;
+  pinSelected(): void;
+  undo(): void;
+  redo(): void;
   clearCanvas(): void;
   toggleConsole(open?: boolean): void;
   appendResults(on: boolean): void;
@@ -70,7 +73,10 @@ export function buildShell(a: ShellActions, parts: ShellParts): Shell {
       btn('⊕', 'expand-selected', 'Expand the selected node (e)', a.expandSelected),
       btn('⊖', 'collapse-selected', 'Collapse the selected node (c)', a.collapseSelected),
       btn('✕', 'remove-selected', 'Remove the selected node (Delete)', a.removeSelected),
+      btn('⚲', 'pin-selected', 'Pin the selected nodes in place, or unpin them (p)', a.pinSelected),
       btn('⌫', 'clear-canvas', 'Clear the canvas', a.clearCanvas),
+      btn('↶', 'undo', 'Undo the last canvas action (Ctrl-Z)', a.undo),
+      btn('↷', 'redo', 'Redo (Ctrl-Shift-Z)', a.redo),
       h('span', { class: 'sep' }),
       consoleButton,
       btn('⇄ Connect', 'connect-toggle', 'Connect two issues or nodes', () => a.openTab('connect')),
@@ -103,7 +109,7 @@ export function buildShell(a: ShellActions, parts: ShellParts): Shell {
     { class: 'zoom' },
     h('button', { title: 'Zoom in', 'aria-label': 'Zoom in', onclick: () => a.zoomBy(1.25) }, '+'),
     h('button', { title: 'Zoom out', 'aria-label': 'Zoom out', onclick: () => a.zoomBy(0.8) }, '−'),
-    h('label', { class: 'edge-labels', title: 'Show relation labels' }, h('input', { type: 'checkbox', testid: 'edge-labels', onchange: (e: Event) => a.edgeLabels((e.target as HTMLInputElement).checked) }), 'labels'),
+    h('label', { class: 'edge-labels', title: 'Show the type of typed relations (co-mentions are never labelled)' }, h('input', { type: 'checkbox', checked: true, testid: 'edge-labels', onchange: (e: Event) => a.edgeLabels((e.target as HTMLInputElement).checked) }), 'labels'),
   );
   const tabs = h(
     'div',
