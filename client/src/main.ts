@@ -4,6 +4,7 @@
  * the next state, and commit it.
  */
 import './styles.css';
+import './time-and-issues.css';
 import type { GraphElements, NodeData } from '../../contract/api.ts';
 import { api, ApiError } from './api.ts';
 import { GraphView } from './graph/index.ts';
@@ -16,6 +17,7 @@ import { restoreFinish, restoreView } from './restore.ts';
 import { createSearch } from './ui/search.ts';
 import { buildShell, shortcut, type Shell } from './ui/shell.ts';
 import { createPanels, shellActions, shortcutKeys, type Host } from './wiring.ts';
+import { openIssue } from './time-and-issues.ts';
 
 type LayoutRun = 'full' | 'incremental' | false;
 const narrow = () => window.matchMedia('(max-width: 900px)').matches;
@@ -33,7 +35,14 @@ class App implements Host {
     const p = this.panels;
     this.shell = buildShell(
       shellActions(this),
-      { search: createSearch((hit) => void this.place(S.entityNode(hit))), legend: p.legend.el, console: p.console.el, overlays: [p.tooltip.el, p.menu.el], documentView: p.docView.el },
+      {
+        search: createSearch((hit) => void this.place(S.entityNode(hit)), { range: () => this.state.range, onDocument: (d) => void openIssue(this, d.id, { select: true }) }),
+        legend: p.legend.el,
+        console: p.console.el,
+        overlays: [p.tooltip.el, p.menu.el],
+        documentView: p.docView.el,
+        timeFilter: p.timeFilter.el,
+      },
     );
     root.replaceChildren(this.shell.root);
     this.view = new GraphView(this.shell.canvas, {
@@ -47,6 +56,7 @@ class App implements Host {
     // The hover tooltip never outlives a click or a key press.
     for (const ev of ['pointerdown', 'keydown']) document.addEventListener(ev, () => this.panels.tooltip.show(null, { x: 0, y: 0 }), true);
     void this.commit(this.state);
+    void p.timeFilter.load();
   }
 
   /** The one place the state changes: mirrors derive(next) onto the page, lays out if asked, writes the URL. */
@@ -60,9 +70,11 @@ class App implements Host {
     this.shell.empty.hidden = !d.empty;
     this.shell.layoutSelect.value = next.layout;
     const body = this.shell.panelBody;
-    const panel = next.tab === 'details' ? this.panels.details.el : this.panels.connect.el;
+    const p = this.panels;
+    const panel = { details: p.details.el, connect: p.connect.el, issues: p.issues.el, new: p.whatsNew.el }[next.tab];
     if (body.firstElementChild !== panel) body.replaceChildren(panel);
-    this.shell.tabs.querySelectorAll('[role=tab]').forEach((b, i) => b.setAttribute('aria-selected', String((i === 0) === (next.tab === 'details'))));
+    this.shell.tabs.querySelectorAll('[role=tab]').forEach((b) => b.setAttribute('aria-selected', String(b.getAttribute('data-testid') === `tab-${next.tab}`)));
+    if (prev.range !== next.range || prev === next) p.timeFilter.render(next.range);
     this.shell.drawer.hidden = !next.consoleOpen;
     this.shell.consoleButton.classList.toggle('on', next.consoleOpen);
     document.body.classList.toggle('console-open', next.consoleOpen);
@@ -190,10 +202,10 @@ class App implements Host {
 
   openTab(tab: S.Tab): void {
     void this.commit(S.openTab(this.state, tab));
-    if (tab === 'connect') {
-      void this.panels.connect.load();
-      if (narrow()) document.body.classList.add('panel-open');
-    }
+    if (tab === 'connect') void this.panels.connect.load();
+    if (tab === 'issues') void this.panels.issues.load();
+    if (tab === 'new') void this.panels.whatsNew.load();
+    if (tab !== 'details' && narrow()) document.body.classList.add('panel-open');
   }
 
   toggleConsole(open = !this.state.consoleOpen): void {

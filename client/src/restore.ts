@@ -10,6 +10,11 @@ import type { Host } from './wiring.ts';
 /** The fetching part, while commits neither lay out nor write the URL. */
 export async function restoreView(app: Host, v: ViewState): Promise<void> {
   await app.commit(S.fromViewState(app.state, v));
+  if (v.issue) {
+    const res = await api.documentGraph(v.issue, { limit: 40 }).catch(() => null);
+    if (res) await app.commit(S.showIssue(app.state, res));
+    else app.toast('The issue in the link no longer exists');
+  }
   if (v.query) {
     app.panels.console.setQuery(v.query, v.params ?? '{}');
     await app.panels.console.run();
@@ -40,6 +45,6 @@ export async function restoreFinish(app: Host, v: ViewState): Promise<void> {
   if (v.compare) await app.panels.connect.run();
   if (v.focus && app.state.model.nodes.has(v.focus)) app.select(v.focus, true);
   if (v.panel === 'console') app.toggleConsole(true);
-  else if (v.panel === 'connect') app.openTab('connect');
+  else if (v.panel === 'connect' || v.panel === 'issues' || v.panel === 'new') app.openTab(v.panel);
   await app.commit(app.state);
 }

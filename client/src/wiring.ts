@@ -14,6 +14,10 @@ import { download } from './ui/dom.ts';
 import { Legend } from './ui/legend.ts';
 import { ContextMenu, Tooltip } from './ui/overlays.ts';
 import type { ShellActions } from './ui/shell.ts';
+import { IssueBrowser } from './ui/issue-browser.ts';
+import { TimeFilter } from './ui/time-filter.ts';
+import { WhatsNew } from './ui/whats-new.ts';
+import { applyRange, connectFrom, openIssue, showTrends } from './time-and-issues.ts';
 
 /** What the wiring (and restore.ts) drive: the bridge in main.ts. */
 export interface Host {
@@ -53,6 +57,8 @@ export function createPanels(app: Host) {
     isExpanded: (id) => app.state.model.expansions.has(id),
     moreCount: (id) => moreCount(app.state.model, id),
     labelOf: (id) => app.labelOf(id),
+    range: () => app.state.range,
+    connectFrom: (id, label) => connectFrom(app, id, label),
   });
   const console = new CypherConsole({
     showGraph: (res, query, params) => {
@@ -75,10 +81,25 @@ export function createPanels(app: Host) {
     openDocument: (id, at) => void docView.open(id, at),
     labelOf: (id) => app.labelOf(id),
     stateChanged: (pair) => void app.commit(S.setCompare(app.state, pair)),
+    range: () => app.state.range,
+  });
+  const timeFilter = new TimeFilter((range) => void applyRange(app, range));
+  const issues = new IssueBrowser({
+    range: () => app.state.range,
+    open: (id) => void openIssue(app, id),
+    read: (id) => void docView.open(id),
+    connectFrom: (id, label) => connectFrom(app, id, label),
+  });
+  const whatsNew = new WhatsNew({
+    range: () => app.state.range,
+    lastIssue: async () => (await timeFilter.load(), timeFilter.lastIssue()),
+    focus: (id) => void app.focusEntity(id),
+    openDocument: (id, at) => void docView.open(id, at),
+    showOnCanvas: (res) => void showTrends(app, res),
   });
   const legend = new Legend((kind, type, visible) => void app.commit(S.toggleType(app.state, kind, type, visible)));
   const tooltip = new Tooltip((id) => app.labelOf(id), (id) => moreCount(app.state.model, id));
-  return { docView, details, console, connect, legend, tooltip, menu: new ContextMenu() };
+  return { docView, details, console, connect, legend, tooltip, menu: new ContextMenu(), timeFilter, issues, whatsNew };
 }
 
 export function shellActions(app: Host): ShellActions {

@@ -1,5 +1,6 @@
 /** The Cytoscape stylesheet. Sizes and widths are precomputed into data fields (fast on big graphs). */
 import type cytoscape from 'cytoscape';
+import { timeMarks } from './time-style.ts';
 
 /** Node label text (only where a label shows on big graphs: hover, selection, path). */
 const NODE_TEXT = {
@@ -64,6 +65,7 @@ function largeStylesheet(): cytoscape.StylesheetJson {
     { selector: 'edge.path', style: { 'line-color': '#ffd166', width: 4, label: 'data(type)', ...EDGE_TEXT } },
     { selector: 'node.path', style: { label: 'data(display)', ...NODE_TEXT, 'border-color': '#ffd166', 'border-width': 4 } },
     { selector: 'node.hover', style: { label: 'data(display)', ...NODE_TEXT, 'border-color': '#ffffff', 'border-width': 3 } },
+    ...timeMarks(),
   ] as cytoscape.StylesheetJson;
 }
 
@@ -110,6 +112,7 @@ function fullStylesheet(): cytoscape.StylesheetJson {
     { selector: 'edge.path', style: { 'line-color': '#ffd166', 'target-arrow-color': '#ffd166', opacity: 1, width: 4, 'line-style': 'solid', label: 'data(type)' } },
     { selector: 'node.path', style: { 'border-color': '#ffd166', 'border-width': 4 } },
     { selector: 'node.hover', style: { 'border-color': '#ffffff', 'border-width': 3 } },
+    ...timeMarks(),
   );
   return s;
 }
