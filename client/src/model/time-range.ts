@@ -122,6 +122,17 @@ export function lastDays(lastIssue: string, n: number): DateRange {
   return { from: addDays(lastIssue, -(n - 1)), to: lastIssue };
 }
 
+/**
+ * The period "What is new" compares: the time filter when it has both bounds and `choice` is 'filter', else the
+ * `choice` days (a number as text; 30 when not one) up to the filter's end or the archive's last issue.
+ */
+export function trendsPeriod(filter: DateRange | null, choice: string, lastIssue: string | null): { from: string; to: string } | null {
+  if (choice === 'filter' && filter?.from && filter.to) return { from: filter.from, to: filter.to };
+  const days = Number(choice) > 0 ? Number(choice) : 30;
+  const to = filter?.to ?? lastIssue;
+  return to ? { from: addDays(to, -(days - 1)), to } : null;
+}
+
 /** The period of the same length just before `range` (what "What is new" compares with); both bounds needed. */
 export function previousPeriod(range: { from: string; to: string }): { from: string; to: string } {
   const days = daysBetween(range.from, range.to) + 1;

@@ -101,10 +101,9 @@ export class ConnectPanel {
   }
 
   private swap() {
-    const a = this.from, b = this.to;
-    const av = a.value ? { id: a.value, label: a.input.value } : null;
-    a.set(b.value ? { id: b.value, label: b.input.value } : null);
-    b.set(av);
+    const a = this.from.choice, b = this.to.choice;
+    this.from.set(b);
+    this.to.set(a);
   }
 
   /** Sets the two ends (from the URL) and runs. */

@@ -151,7 +151,7 @@ export class IssueBrowser {
       h(
         'div',
         { class: 'issue-actions' },
-        h('button', { class: 'icon', title: 'Read the issue, entities highlighted', 'aria-label': `Read ${d.title}`, testid: 'issue-read', onclick: () => this.actions.read(d.id) }, '📖'),
+        h('button', { class: 'icon', title: 'Read the issue, entities highlighted', 'aria-label': `Read ${d.title}`, testid: 'issue-read', onclick: () => this.actions.read(d.id) }, 'Read'),
         h('button', { class: 'icon', title: 'Connect this issue to another one', 'aria-label': `Connect ${d.title}`, testid: 'issue-connect', onclick: () => this.actions.connectFrom(d.id, d.title) }, '⇄'),
       ),
     );

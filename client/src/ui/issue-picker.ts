@@ -70,9 +70,14 @@ export class IssuePicker {
     return this.chosen?.id ?? '';
   }
 
+  get choice(): PickerChoice | null {
+    return this.chosen;
+  }
+
   set(choice: PickerChoice | null): void {
     this.chosen = choice;
-    this.input.value = choice?.label ?? '';
+    // Many newsletters reuse titles ("not much happened today"): the date tells the issues apart.
+    this.input.value = choice ? [choice.label, choice.detail && choice.detail !== 'on the canvas' ? choice.detail : null].filter(Boolean).join(' · ') : '';
     this.input.dataset.value = choice?.id ?? '';
     this.input.title = choice ? [choice.label, choice.detail].filter(Boolean).join(' — ') : '';
   }

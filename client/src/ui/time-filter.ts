@@ -21,7 +21,7 @@ import {
 import { clear, h, svg } from './dom.ts';
 
 const PRESETS: { label: string; days: number }[] = [
-  { label: '30 d', days: 30 },
+  { label: 'last 30 d', days: 30 },
   { label: '90 d', days: 90 },
   { label: '1 y', days: 365 },
 ];
@@ -56,16 +56,9 @@ export class TimeFilter {
         'div',
         { class: 'tf-row' },
         h('div', { class: 'tf-head' }, h('b', null, 'Time'), this.label, this.clearButton),
-        h(
-          'div',
-          { class: 'tf-controls' },
-          this.fromInput,
-          h('span', { class: 'muted' }, '–'),
-          this.toInput,
-          h('span', { class: 'tf-presets' }, h('span', { class: 'muted small' }, 'last'), ...PRESETS.map((p) => h('button', { class: 'chip', testid: `time-preset-${p.days}`, title: `The last ${p.days} days of the archive`, onclick: () => this.preset(p.days) }, p.label))),
-        ),
+        h('span', { class: 'tf-presets', title: 'The last days of the archive' }, ...PRESETS.map((p) => h('button', { class: 'chip', testid: `time-preset-${p.days}`, title: `The last ${p.days} days of the archive`, onclick: () => this.preset(p.days) }, p.label))),
       ),
-      h('div', { class: 'tf-slider' }, this.chart, this.lo, this.hi),
+      h('div', { class: 'tf-controls' }, this.fromInput, h('div', { class: 'tf-slider' }, this.chart, this.lo, this.hi), this.toInput),
     );
   }
 

@@ -7,7 +7,7 @@
 import type { TrendsResponse } from '../../../contract/api.ts';
 import { api, ApiError } from '../api.ts';
 import { edgeLook, nodeLook } from '../model/palette.ts';
-import { formatDay, formatRange, lastDays, type DateRange } from '../model/time-range.ts';
+import { formatDay, formatRange, trendsPeriod, type DateRange } from '../model/time-range.ts';
 import { risingLabel } from '../model/trends-graph.ts';
 import { edgeGlyph, typeBadge } from './badges.ts';
 import type { DocAnchor } from './details.ts';
@@ -30,13 +30,6 @@ const PERIODS = [
 ] as const;
 const LIMIT = 25;
 
-/** The period to compare: the time filter when it has both bounds, else `days` up to the archive's last issue. */
-export function trendsPeriod(filter: DateRange | null, choice: string, lastIssue: string | null): { from: string; to: string } | null {
-  if (choice === 'filter' && filter?.from && filter.to) return { from: filter.from, to: filter.to };
-  const days = Number(choice) || 30;
-  const to = filter?.to ?? lastIssue;
-  return to ? (lastDays(to, days) as { from: string; to: string }) : null;
-}
 
 export class WhatsNew {
   readonly el: HTMLElement;
@@ -116,6 +109,7 @@ export class WhatsNew {
         h('span', { class: 'muted' }, `against ${formatRange(res.previous)} · ${res.previous.documents} issue${res.previous.documents === 1 ? '' : 's'}`),
       ),
       res.undatedDocuments ? h('p', { class: 'muted small' }, `${res.undatedDocuments} undated issue(s) cannot be placed in time and are not counted.`) : null,
+      h('p', { class: 'new-key muted small' }, 'On the canvas: ', h('span', { class: 'key new' }, 'first seen'), ' ', h('span', { class: 'key rising' }, 'rising'), ' — joined by the relations first stated in the period.'),
       h('h4', null, `First seen (${res.newEntities.total})`),
       res.newEntities.items.length
         ? h(
