@@ -16,7 +16,17 @@ const MARK_LIMIT = 60;
  * A new time filter: the canvas is rebuilt under it — pinned nodes stay, every expansion is fetched again with the
  * range, nodes without a mention in it are faded, a compared pair is connected again — and the open panels follow.
  */
-export async function applyRange(app: Host, range: DateRange | null): Promise<void> {
+export function applyRange(app: Host, range: DateRange | null): Promise<void> {
+  // One rebuild at a time, and only for the latest range asked for: two quick changes (the two day inputs) must not
+  // interleave their expansions (an expansion fetched for the first would land after the second's rebuild).
+  wanted = range;
+  rebuilding = rebuilding.then(() => (sameRange(wanted, range) ? rebuildForRange(app, range) : undefined));
+  return rebuilding;
+}
+let wanted: DateRange | null = null;
+let rebuilding: Promise<void> = Promise.resolve();
+
+async function rebuildForRange(app: Host, range: DateRange | null): Promise<void> {
   if (sameRange(range, app.state.range)) return;
   await app.commit(S.setRange(app.state, range));
   const { state, expand } = S.rangeRebuild(app.state);
@@ -44,10 +54,12 @@ export function refreshTab(app: Host): void {
 export async function openIssue(app: Host, id: string, opts: { select?: boolean } = {}): Promise<void> {
   await app.busy(async () => {
     const res = await api.documentGraph(id, { limit: 40 });
+    app.view.markPath(null); // a path marked before fades what is not on it
     await app.commit(S.showIssue(app.state, res), { layout: 'full' });
     app.panels.issues.setCurrent(id);
-    if (opts.select) app.select(id, true);
-    else app.view.fit();
+    // A node selected before stays selected in Cytoscape unless told otherwise (and its details would stay).
+    app.select(opts.select ? id : null, true);
+    if (!opts.select) app.view.fit();
     if (res.more) app.toast(`${res.elements.nodes.length - 1} of the issue's ${res.total} entities shown (most mentioned first)`);
   });
 }
@@ -62,6 +74,7 @@ export function connectFrom(app: Host, id: string, label: string): void {
 export async function showTrends(app: Host, res: TrendsResponse): Promise<void> {
   const elements = trendsElements(res);
   if (!elements.nodes.length) return app.toast('Nothing new in this period');
+  app.view.markPath(null);
   await app.commit(S.trendsResult(app.state, elements), { layout: 'full' });
   app.view.fit();
 }

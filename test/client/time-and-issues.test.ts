@@ -178,7 +178,7 @@ describe('app state: time filter, issues, what is new', () => {
     expect([...s.model.nodes.keys()].sort()).toEqual(['Method:a', 'Method:b', 'doc:1']);
     expect(s.model.pinned.has('doc:1')).toBe(true);
     expect(s.hiddenTypes.has('Document')).toBe(false);
-    expect([s.issue, s.focus]).toEqual(['doc:1', 'doc:1']);
+    expect([s.issue, s.focus]).toEqual(['doc:1', null]);
     const v = S.derive(s).url;
     expect(v.issue).toBe('doc:1');
     expect(decodeViewState(`?${encodeViewState(v)}`).issue).toBe('doc:1');

@@ -5,6 +5,12 @@
  */
 import type cytoscape from 'cytoscape';
 
+/**
+ * The data fields these marks read, unset: Cytoscape's data() merges, so a node that was marked keeps the mark
+ * unless every sync writes the field (graph/index.ts spreads these first).
+ */
+export const TIME_MARK_DEFAULTS = { trend: null, outOfRange: false } as const;
+
 export const TREND_COLORS = { new: '#4fd1a5', rising: '#ffb454' } as const;
 
 export const timeMarks = (): cytoscape.StylesheetJson => [

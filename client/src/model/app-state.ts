@@ -182,13 +182,13 @@ export function markInRange(s: AppState, counts: ReadonlyMap<string, number>): A
   return nodes.length ? { ...s, model: mergeElements(s.model, { nodes, edges: [] }).model } : s;
 }
 
-/** An issue opened from the browser: the canvas shows it and its entities (the issue pinned and focused). */
+/** An issue opened from the browser: the canvas shows it and its entities (the issue pinned; nothing selected yet). */
 export function showIssue(s: AppState, res: DocumentGraphResponse): AppState {
   const id = res.document.id;
   const model = mergeElements(emptyModel(), res.elements, { pin: [id] }).model;
   const hiddenTypes = new Set(s.hiddenTypes);
   hiddenTypes.delete('Document');
-  return { ...s, model, hiddenTypes, placed: [], compare: null, query: null, params: null, issue: id, focus: id };
+  return { ...s, model, hiddenTypes, placed: [], compare: null, query: null, params: null, issue: id, focus: null };
 }
 
 /** What is new, drawn: replaces the canvas, everything pinned (a later expansion adds around it). */
