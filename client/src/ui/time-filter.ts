@@ -78,6 +78,8 @@ export class TimeFilter {
           if (last) d.max = last;
         }
         this.el.hidden = this.bins.length === 0;
+        // One bar (every issue on one day) leaves nothing to slide over; the day inputs still work.
+        for (const s of [this.lo, this.hi]) s.hidden = this.bins.length < 2;
         this.render(this.range);
       } catch (err) {
         this.loaded = null;
