@@ -123,8 +123,8 @@ export const SearchQuery = z
     /** Only entities mentioned in an issue dated on or after / on or before this day (undated issues never match). */
     ...DateRange,
     limit: limit(10, 100),
-    /** Issues whose title (or publication) matches, beside the entities; 0 for none. */
-    docLimit: z.coerce.number().int().min(0).max(50).default(5),
+    /** Up to this many issues whose title (or publication) matches, beside the entities (none by default). */
+    docLimit: z.coerce.number().int().min(0).max(50).default(0),
   })
   .refine(...rangeInOrder);
 export const SearchHit = z.object({
@@ -139,7 +139,7 @@ export const DocumentHit = DocumentRef.extend({ score: z.number() });
 export const SearchResponse = z.object({
   query: z.string(),
   hits: z.array(SearchHit),
-  /** Issues by title, exact title first (GET /api/search always sends it; the MCP tool searches entities only). */
+  /** Issues by title, exact title first: `docLimit` of them (GET /api/search always sends the list; the MCP tool searches entities only). */
   documents: z.array(DocumentHit).optional(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;

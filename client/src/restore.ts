@@ -5,6 +5,7 @@
 import { api } from './api.ts';
 import * as S from './model/app-state.ts';
 import type { ViewState } from './model/url-state.ts';
+import { markPinned } from './time-and-issues.ts';
 import type { Host } from './wiring.ts';
 
 /** The fetching part, while commits neither lay out nor write the URL. */
@@ -33,6 +34,8 @@ export async function restoreView(app: Host, v: ViewState): Promise<void> {
     }
     await app.expand(id);
   }
+  // A shared range: placed nodes without a mention in it are faded, as after choosing it.
+  if (app.state.range) await markPinned(app);
   if (v.compare) {
     app.openTab('connect');
     await app.panels.connect.connect(v.compare[0], v.compare[1]);

@@ -33,15 +33,20 @@ async function rebuildForRange(app: Host, range: DateRange | null): Promise<void
   await app.commit(state);
   await app.busy(async () => {
     for (const id of expand) await app.expand(id);
-    const r = rangeQuery(app.state.range);
-    const entities = [...app.state.model.pinned].filter((id) => app.state.model.nodes.get(id)?.kind === 'entity').slice(0, MARK_LIMIT);
-    const counts = await Promise.all(entities.map(async (id) => [id, (await api.entity(id, undefined, r).catch(() => null))?.mentionCount ?? null] as const));
-    await app.commit(S.markInRange(app.state, new Map(counts.filter((c): c is readonly [string, number] => c[1] !== null))), { layout: 'full' });
+    await markPinned(app, { layout: 'full' });
     if (app.state.compare) await app.panels.connect.run();
   });
   const focus = app.state.focus ? app.state.model.nodes.get(app.state.focus) : undefined;
   if (focus) void app.panels.details.showNode(focus);
   refreshTab(app);
+}
+
+/** Pinned entities get their mention counts in the range; those with none are faded (model/app-state.ts markInRange). */
+export async function markPinned(app: Host, opts: { layout?: 'full' | false } = {}): Promise<void> {
+  const r = rangeQuery(app.state.range);
+  const entities = [...app.state.model.pinned].filter((id) => app.state.model.nodes.get(id)?.kind === 'entity').slice(0, MARK_LIMIT);
+  const counts = await Promise.all(entities.map(async (id) => [id, (await api.entity(id, undefined, r).catch(() => null))?.mentionCount ?? null] as const));
+  await app.commit(S.markInRange(app.state, new Map(counts.filter((c): c is readonly [string, number] => c[1] !== null))), { layout: opts.layout ?? false });
 }
 
 /** The Issues and New tabs list what the time filter lets through: reload the one showing. */

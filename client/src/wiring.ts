@@ -47,7 +47,7 @@ export type Panels = ReturnType<typeof createPanels>;
 const today = () => new Date().toISOString().slice(0, 10);
 
 export function createPanels(app: Host) {
-  const docView = new DocumentView((id) => void app.focusEntity(id));
+  const docView = new DocumentView((id) => void app.focusEntity(id), (id, title) => connectFrom(app, id, title));
   const details = new DetailsPanel({
     expand: (id) => void app.expand(id),
     collapse: (id) => app.collapse(id),

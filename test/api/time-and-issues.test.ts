@@ -119,14 +119,15 @@ describe('GET /api/search finds what people type', () => {
     expect(querySpellings('!!! ---')).toEqual([]);
   });
 
-  it('finds issues by title too, with either apostrophe; docLimit=0 turns that off', async () => {
-    const hle = await search('Humanity’s Last Exam');
+  it('finds issues by title too (docLimit), with either apostrophe', async () => {
+    const hle = await search('Humanity’s Last Exam', '&docLimit=5');
     expect(hle.documents?.[0]?.title).toBe('GPT-4.5 Meets Humanity’s Last Exam');
-    expect((await search("humanity's last exam")).documents?.[0]?.title).toBe('GPT-4.5 Meets Humanity’s Last Exam');
-    const notes = await search('Model Notes');
+    expect((await search("humanity's last exam", '&docLimit=5')).documents?.[0]?.title).toBe('GPT-4.5 Meets Humanity’s Last Exam');
+    const notes = await search('Model Notes', '&docLimit=5');
     expect(notes.documents?.map((d) => d.title).sort()).toEqual(['Gemini 2.5 Pro Tops the Board', 'Qwen2.5-Max and a Month of Ring Cache']);
-    expect((await search('Qwen2.5', '&docLimit=0')).documents).toEqual([]);
-    expect((await search('Model Notes', '&from=2025-03-10')).documents?.map((d) => d.title)).toEqual(['Qwen2.5-Max and a Month of Ring Cache']);
+    expect((await search('Model Notes', '&docLimit=1')).documents).toHaveLength(1);
+    expect((await search('Qwen2.5')).documents).toEqual([]); // none unless asked for
+    expect((await search('Model Notes', '&docLimit=5&from=2025-03-10')).documents?.map((d) => d.title)).toEqual(['Qwen2.5-Max and a Month of Ring Cache']);
   });
 
   it('never answers 500, whatever the text (Lucene syntax is escaped)', async () => {

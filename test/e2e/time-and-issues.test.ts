@@ -174,9 +174,9 @@ describe.skipIf(skipReason !== null)('time, issues and what is new (browser)', (
     await view.locator('[data-testid=doc-entity]').first().waitFor();
     await expect(view.locator('[data-testid=doc-entity]').count()).resolves.toBeGreaterThan(8);
     await shot('issue-text');
-    await page.click('[data-testid=document-close]');
-    // Connect it to another issue, picked by typing in the searchable picker.
-    await item.locator('[data-testid=issue-connect]').click();
+    // From the open issue, connect it to another one, picked by typing in the searchable picker.
+    await page.click('[data-testid=document-connect]');
+    await expect(view.isHidden()).resolves.toBe(true);
     await expect(page.getAttribute('[data-testid=connect-from]', 'data-value')).resolves.toBe(docId);
     await page.click('[data-testid=connect-to]');
     await page.keyboard.type('gemini');
