@@ -63,7 +63,9 @@ export class ConnectPanel {
       if (this.from.value || this.to.value) return;
       try {
         const res = await api.documents({ limit: 2, sort: 'date', order: 'desc', ...rangeQuery(this.actions.range()) });
-        if (res.documents.length >= 2 && !this.from.value && !this.to.value) {
+        // Never over what the user has started typing or choosing meanwhile.
+        const untouched = [this.from, this.to].every((p) => !p.value && !p.input.value && document.activeElement !== p.input);
+        if (res.documents.length >= 2 && untouched) {
           this.from.set(issueChoice(res.documents[1]!));
           this.to.set(issueChoice(res.documents[0]!));
         }
