@@ -43,6 +43,16 @@ export const IsoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, 'must be a real calendar date');
 
+/**
+ * The time filter of the read routes: only what issues dated in [from, to] say (both days included, either bound
+ * optional; once a bound is given, undated issues are out). Without both, every issue counts, dated or not.
+ */
+export const DateRange = { from: IsoDate.optional(), to: IsoDate.optional() };
+const rangeInOrder: [(q: { from?: string; to?: string }) => boolean, { message: string; path: string[] }] = [
+  (q) => !q.from || !q.to || q.from <= q.to,
+  { message: 'from must not be after to', path: ['to'] },
+];
+
 export const DocumentRef = z.object({
   id: z.string(),
   title: z.string(),
@@ -111,11 +121,12 @@ export const SearchQuery = z
     q: z.string().trim().min(1).max(200),
     types: csvOf(ENTITY_TYPES),
     /** Only entities mentioned in an issue dated on or after / on or before this day (undated issues never match). */
-    from: IsoDate.optional(),
-    to: IsoDate.optional(),
+    ...DateRange,
     limit: limit(10, 100),
+    /** Up to this many issues whose title (or publication) matches, beside the entities (none by default). */
+    docLimit: z.coerce.number().int().min(0).max(50).default(0),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
+  .refine(...rangeInOrder);
 export const SearchHit = z.object({
   id: z.string(),
   name: z.string(),
@@ -124,12 +135,21 @@ export const SearchHit = z.object({
   mentionCount: z.number().int(),
   score: z.number(),
 });
-export const SearchResponse = z.object({ query: z.string(), hits: z.array(SearchHit) });
+export const DocumentHit = DocumentRef.extend({ score: z.number() });
+export const SearchResponse = z.object({
+  query: z.string(),
+  hits: z.array(SearchHit),
+  /** Issues by title, exact title first: `docLimit` of them (GET /api/search always sends the list; the MCP tool searches entities only). */
+  documents: z.array(DocumentHit).optional(),
+});
 export type SearchHit = z.infer<typeof SearchHit>;
+export type DocumentHit = z.infer<typeof DocumentHit>;
 export type SearchResponse = z.infer<typeof SearchResponse>;
 
 // ---------- GET /api/entities/:id ----------
 export const EntityParams = z.object({ id: IdParam });
+/** GET /api/entities/:id and /timeline: counted over the issues in the range only. */
+export const EntityQuery = z.object({ ...DateRange }).refine(...rangeInOrder);
 export const EntityDetail = z.object({
   id: z.string(),
   name: z.string(),
@@ -142,11 +162,13 @@ export const EntityDetail = z.object({
   lastSeen: DocumentRef.nullable(),
   /** Typed relations by type and direction, for the details panel. */
   relationCounts: z.array(z.object({ type: z.string(), direction: z.enum(['out', 'in']), count: z.number().int() })),
+  /** The time filter the counts above were computed under (null: the whole archive). */
+  range: z.object({ from: z.string().nullable(), to: z.string().nullable() }).nullable().optional(),
 });
 export type EntityDetail = z.infer<typeof EntityDetail>;
 
 // ---------- GET /api/entities/:id/mentions ----------
-export const MentionsQuery = z.object({ limit: limit(50, 500), offset });
+export const MentionsQuery = z.object({ limit: limit(50, 500), offset, ...DateRange }).refine(...rangeInOrder);
 export const MentionItem = z.object({
   id: z.string(),
   document: DocumentRef,
@@ -178,7 +200,9 @@ export const NeighborsQuery = z.object({
   limit: limit(25, 200),
   /** Relations leaving the entity ('out'), reaching it ('in'), or either ('both', the default). */
   direction: z.enum(['both', 'out', 'in']).default('both'),
-});
+  /** Only relations stated (or co-mentions seen) in issues dated in the range; mention counts in the range too. */
+  ...DateRange,
+}).refine(...rangeInOrder);
 export const NeighborsResponse = z.object({
   center: z.string(),
   elements: GraphElements,
@@ -201,7 +225,8 @@ export const EdgeQuery = z.object({
   target: IdParam,
   type: RelationTypeEnum.optional(),
   limit: limit(20, 200),
-});
+  ...DateRange,
+}).refine(...rangeInOrder);
 const EdgeEvidence = z.object({
   type: z.string(),
   source: z.string(),
@@ -223,7 +248,9 @@ export const DocumentsQuery = z.object({
   order: z.enum(['asc', 'desc']).default('desc'),
   limit: limit(50, 500),
   offset,
-});
+  /** Issues dated in the range (undated ones are out once a bound is given). */
+  ...DateRange,
+}).refine(...rangeInOrder);
 export const DocumentSummary = DocumentRef.extend({
   path: z.string(),
   wordCount: z.number().int(),
@@ -236,6 +263,30 @@ export const DocumentDetail = z.object({
   mentions: z.array(z.object({ id: z.string(), entityId: z.string(), start: z.number().int(), end: z.number().int(), text: z.string() })),
   entities: z.array(z.object({ id: z.string(), name: z.string(), type: EntityTypeEnum, count: z.number().int() })),
 });
+/** GET /api/documents/dates: the archive's issues per day, for the time filter's histogram. */
+export const DocumentDatesResponse = z.object({
+  /** Days with at least one dated issue, in order. */
+  days: z.array(z.object({ date: z.string(), count: z.number().int() })),
+  undated: z.number().int(),
+});
+export type DocumentDatesResponse = z.infer<typeof DocumentDatesResponse>;
+
+/** GET /api/documents/:id/graph: the issue and the entities it mentions, with the relations it states. */
+export const DocumentGraphQuery = z.object({
+  limit: limit(40, 200),
+  types: csvOf(ENTITY_TYPES),
+  /** Also the sentence co-mentions among the entities kept (off by default: an issue has many). */
+  coMentions: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+});
+export const DocumentGraphResponse = z.object({
+  document: DocumentRef,
+  /** The issue node, its entities (most mentioned first) linked by MENTIONS, and the typed relations it states. */
+  elements: GraphElements,
+  /** Entities the issue mentions (matching `types`); `elements` holds at most `limit` of them. */
+  total: z.number().int(),
+  more: z.number().int(),
+});
+export type DocumentGraphResponse = z.infer<typeof DocumentGraphResponse>;
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
 export type DocumentsResponse = z.infer<typeof DocumentsResponse>;
 export type DocumentDetail = z.infer<typeof DocumentDetail>;
@@ -248,7 +299,12 @@ export const PathsQuery = z.object({
   limit: limit(5, 25),
   /** Include sentence co-mentions as steps (on by default: issues often connect only through them). */
   coMentions: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
-});
+  /**
+   * The time filter: only steps stated in, and issues dated in, [fromDate, toDate] (from/to name the ends here).
+   */
+  fromDate: IsoDate.optional(),
+  toDate: IsoDate.optional(),
+}).refine((q) => !q.fromDate || !q.toDate || q.fromDate <= q.toDate, { message: 'fromDate must not be after toDate', path: ['toDate'] });
 /** source/target follow the relationship's own direction; `nodes` gives the order along the path. */
 export const PathStep = z.object({
   source: z.string(),
@@ -277,6 +333,8 @@ export const TrendsQuery = z
     types: csvOf(ENTITY_TYPES),
     /** Items per list (new entities, rising, new relations). */
     limit: limit(20, 100),
+    /** Rising fastest by mentions gained (default) or by issues gained. */
+    risingBy: z.enum(['mentions', 'documents']).default('mentions'),
   })
   .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
 const Period = z.object({ from: z.string(), to: z.string(), documents: z.number().int() });
@@ -293,11 +351,21 @@ export const TrendsResponse = z.object({
     total: z.number().int(),
     items: z.array(EntityRef.extend({ mentions: z.number().int(), documents: z.number().int(), firstSeen: DocumentRef })),
   }),
-  /** Entities seen before the period and mentioned more in it than in the previous one, biggest gain first. */
+  /**
+   * Entities seen before the period that gained in it against the previous one — more mentions (risingBy=mentions)
+   * or more issues (risingBy=documents) — biggest gain first.
+   */
   rising: z.object({
     total: z.number().int(),
     items: z.array(
-      EntityRef.extend({ mentions: z.number().int(), previousMentions: z.number().int(), change: z.number().int(), documents: z.number().int() }),
+      EntityRef.extend({
+        mentions: z.number().int(),
+        previousMentions: z.number().int(),
+        change: z.number().int(),
+        documents: z.number().int(),
+        previousDocuments: z.number().int(),
+        documentChange: z.number().int(),
+      }),
     ),
   }),
   /** Typed relations (not co-mentions) first stated in the period, with the earliest evidence sentence. */

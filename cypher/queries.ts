@@ -28,6 +28,27 @@ const TYPED_RELS = relPattern(RELATION_TYPES);
 const docRef = (v: string) =>
   `{id: ${v}.id, title: coalesce(${v}.title, ${v}.path, ${v}.id), publication: ${v}.publication, issue: ${v}.issue, date: ${v}.date, url: ${v}.url}`;
 
+/**
+ * The time filter ($from, $to: YYYY-MM-DD or null). A Document bound to `v` is in when it is dated within the bounds
+ * given; with no bound every document is in, dated or not (a null date never compares true).
+ */
+const inRange = (v: string) => `($from IS NULL OR ${v}.date >= $from) AND ($to IS NULL OR ${v}.date <= $to)`;
+const NO_RANGE = '($from IS NULL AND $to IS NULL)';
+/**
+ * Binds `rangeDocs`: the ids of the documents in the range (empty without a range). Relations are stored per
+ * document (r.documentId), so "stated in the range" is `inRangeRel('r')`; the list is built once per query.
+ */
+const RANGE_DOCS = `
+    CALL () {
+      WITH 1 AS ranged WHERE NOT ${NO_RANGE}
+      MATCH (rd:Document) WHERE rd.date >= coalesce($from, '') AND rd.date <= coalesce($to, '9999-12-31')
+      RETURN collect(rd.id) AS rangeDocs
+    }`;
+const inRangeRel = (r: string) => `(${NO_RANGE} OR ${r}.documentId IN rangeDocs)`;
+/** An entity's mentions: all of them, or in the range (summed per issue from MENTIONS, one relationship per issue). */
+const mentionCount = (e: string) =>
+  `CASE WHEN ${NO_RANGE} THEN COUNT { (${e})<-[:REFERS_TO]-() } ELSE reduce(n = 0, c IN COLLECT { MATCH (md:Document)-[mr:MENTIONS]->(${e}) WHERE ${inRange('md')} RETURN mr.count } | n + c) END`;
+
 /** Sort keys of GET /api/documents → the expression each sorts by. */
 const DOCUMENT_SORT_KEYS = {
   date: 'd.date',
@@ -92,24 +113,36 @@ export const QUERIES = {
     RETURN e.id AS id, e.name AS name, e.type AS type, coalesce(e.aliases, []) AS aliases,
            COUNT { (e)<-[:REFERS_TO]-() } AS mentionCount, score`,
 
+  /** Issues by title/publication for a search, best Lucene score first (re-ranked in server/services/search.ts). */
+  searchDocuments: `
+    CALL db.index.fulltext.queryNodes('document_search', $lucene, {limit: $indexLimit}) YIELD node AS d, score
+    WHERE ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)
+    WITH d, score ORDER BY score DESC LIMIT $candidates
+    RETURN d.id AS id, coalesce(d.title, d.path, d.id) AS title, d.publication AS publication, d.issue AS issue,
+           d.date AS date, d.url AS url, score`,
+
+  /** With a range, every count, the first/last issue and the relations are those of the issues in it. */
   entity: `
     MATCH (e:Entity {id: $id})
     CALL (e) {
       MATCH (d:Document)-[:MENTIONS]->(e)
+      WHERE ${inRange('d')}
       WITH d ORDER BY d.date IS NULL, d.date, d.title, d.id
       WITH collect(${docRef('d')}) AS docs
       RETURN size(docs) AS documentCount, docs[0] AS firstSeen,
              coalesce(last([x IN docs WHERE x.date IS NOT NULL]), last(docs)) AS lastSeen
     }
-    CALL (e) {
+    ${RANGE_DOCS}
+    CALL (e, rangeDocs) {
       MATCH (e)-[r:${ALL_ENTITY_RELS}]-(o:Entity)
-      WHERE o <> e
+      WHERE o <> e AND ${inRangeRel('r')}
       WITH type(r) AS type, CASE WHEN startNode(r) = e THEN 'out' ELSE 'in' END AS direction, count(DISTINCT o) AS count
       ORDER BY count DESC, type, direction
       RETURN collect({type: type, direction: direction, count: count}) AS relationCounts
     }
     RETURN e.id AS id, e.name AS name, e.type AS type, coalesce(e.aliases, []) AS aliases,
-           COUNT { (e)<-[:REFERS_TO]-() } AS mentionCount, documentCount, firstSeen, lastSeen, relationCounts`,
+           coalesce(${mentionCount('e')}, 0) AS mentionCount, documentCount, firstSeen, lastSeen, relationCounts,
+           CASE WHEN ${NO_RANGE} THEN null ELSE {from: $from, to: $to} END AS range`,
 
   /**
    * One page of mentions, each with the sentence stored on it at ingest (no document text travels). Mentions
@@ -119,13 +152,14 @@ export const QUERIES = {
     MATCH (e:Entity {id: $id})
     CALL (e) {
       MATCH (d:Document)-[:CONTAINS]->(m:Mention)-[:REFERS_TO]->(e)
+      WHERE ${inRange('d')}
       WITH d, m ORDER BY d.date IS NULL, d.date, d.title, d.id, m.start, m.end
       SKIP $offset LIMIT $limit
       RETURN collect({id: m.id, documentId: d.id, document: ${docRef('d')}, text: m.text, start: m.start, end: m.end,
                       sentenceStart: m.sentenceStart, sentenceEnd: m.sentenceEnd, sentence: m.sentence, reason: m.reason}) AS mentions,
              collect(DISTINCT CASE WHEN m.sentence IS NULL THEN d END) AS legacy
     }
-    RETURN COUNT { (e)<-[:REFERS_TO]-(:Mention) } AS total, mentions, [d IN legacy | {id: d.id, text: d.text}] AS texts`,
+    RETURN coalesce(${mentionCount('e')}, 0) AS total, mentions, [d IN legacy | {id: d.id, text: d.text}] AS texts`,
 
   /**
    * Neighbours ranked by summed weight (typed relations count double: one stated relation says more than one
@@ -135,23 +169,25 @@ export const QUERIES = {
    */
   entityNeighbors: (rels: string, direction: 'both' | 'out' | 'in' = 'both') => `
     MATCH (c:Entity {id: $id})
-    CALL (c) {
+    ${RANGE_DOCS}
+    CALL (c, rangeDocs) {
       MATCH (c)${direction === 'in' ? '<-' : '-'}[r:${rels}]${direction === 'out' ? '->' : '-'}(n:Entity)
       WHERE n <> c AND ($types IS NULL OR n.type IN $types)
+        AND ${inRangeRel('r')}
       WITH n, sum(coalesce(r.weight, 1) * CASE type(r) WHEN '${CO_MENTION}' THEN 1 ELSE 2 END) AS strength
       ORDER BY strength DESC, n.name, n.id
       WITH collect(n) AS ranked
       RETURN size(ranked) AS total, ranked[0..$limit] AS picked
     }
-    WITH total, [c] + picked AS members
+    WITH total, [c] + picked AS members, rangeDocs
     CALL (members) {
       UNWIND members AS n
-      RETURN collect({id: n.id, name: n.name, type: n.type, mentionCount: COUNT { (n)<-[:REFERS_TO]-() }}) AS nodes
+      RETURN collect({id: n.id, name: n.name, type: n.type, mentionCount: coalesce(${mentionCount('n')}, 0)}) AS nodes
     }
-    CALL (members) {
+    CALL (members, rangeDocs) {
       UNWIND members AS a
       MATCH (a)-[r:${rels}]->(b:Entity)
-      WHERE b IN members AND b <> a
+      WHERE b IN members AND b <> a AND ${inRangeRel('r')}
       WITH a, type(r) AS type, b, sum(coalesce(r.weight, 1)) AS weight, count(r) AS evidenceCount, collect(r.reason)[0] AS reason
       RETURN collect({source: a.id, type: type, target: b.id, weight: weight, evidenceCount: evidenceCount, reason: reason}) AS edges
     }
@@ -161,6 +197,7 @@ export const QUERIES = {
     MATCH (e:Entity {id: $id})
     CALL (e) {
       MATCH (d:Document)-[r:MENTIONS]->(e)
+      WHERE ${inRange('d')}
       WITH d, r ORDER BY d.date IS NULL, d.date, d.title, d.id
       RETURN collect({document: ${docRef('d')}, count: r.count}) AS points
     }
@@ -174,6 +211,7 @@ export const QUERIES = {
       WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
       MATCH (a)-[r:${rels}]-(b)
       MATCH (d:Document {id: r.documentId})
+      WHERE ${inRange('d')}
       WITH r, d ORDER BY CASE type(r) WHEN '${CO_MENTION}' THEN 1 ELSE 0 END, type(r), d.date IS NULL, d.date, d.id, r.evidenceStart
       WITH collect({type: type(r), source: startNode(r).id, target: endNode(r).id, reason: r.reason,
                     evidence: coalesce(r.evidence, ''), document: ${docRef('d')}, weight: coalesce(r.weight, 1)}) AS found
@@ -188,9 +226,10 @@ export const QUERIES = {
     const dir = order === 'asc' ? 'ASC' : 'DESC';
     return `
     MATCH (d:Document)
-    WHERE ($q IS NULL OR toLower(coalesce(d.title, '')) CONTAINS $q OR toLower(coalesce(d.publication, '')) CONTAINS $q
-           OR toLower(coalesce(d.issue, '')) CONTAINS $q OR toLower(coalesce(d.path, '')) CONTAINS $q)
+    WHERE ($q IS NULL OR replace(toLower(coalesce(d.title, '')), '’', "'") CONTAINS $q OR toLower(coalesce(d.publication, '')) CONTAINS $q
+           OR toLower(coalesce(d.issue, '')) CONTAINS $q OR toLower(coalesce(d.path, '')) CONTAINS $q OR coalesce(d.date, '') STARTS WITH $q)
       AND ($publication IS NULL OR d.publication = $publication)
+      AND ${inRange('d')}
     WITH d, COUNT { (d)-[:CONTAINS]->() } AS mentionCount, COUNT { (d)-[:MENTIONS]->() } AS entityCount
     ORDER BY ${key} IS NULL, ${key} ${dir}, d.id ${dir}
     WITH collect({id: d.id, title: coalesce(d.title, d.path, d.id), publication: d.publication, issue: d.issue,
@@ -198,6 +237,47 @@ export const QUERIES = {
                   mentionCount: mentionCount, entityCount: entityCount}) AS found
     RETURN size(found) AS total, found[$offset..($offset + $limit)] AS documents`;
   },
+
+  /** Issues per day for the time filter's histogram; a date not written YYYY-MM-DD cannot be placed, so it counts as undated. */
+  documentDates: `
+    CALL () {
+      MATCH (d:Document) WHERE d.date =~ '\\d{4}-\\d{2}-\\d{2}'
+      WITH d.date AS date, count(*) AS count ORDER BY date
+      RETURN collect({date: date, count: count}) AS days
+    }
+    CALL () {
+      MATCH (d:Document) WHERE d.date IS NULL OR NOT d.date =~ '\\d{4}-\\d{2}-\\d{2}'
+      RETURN count(d) AS undated
+    }
+    RETURN days, undated`,
+
+  /**
+   * One issue as a graph: its most mentioned entities (mention counts in the issue on the MENTIONS links, the
+   * entities' own counts archive-wide) and the relations this issue states among them (r.documentId).
+   */
+  documentGraph: (rels: string) => `
+    MATCH (d:Document {id: $id})
+    CALL (d) {
+      MATCH (d)-[m:MENTIONS]->(e:Entity)
+      WHERE $types IS NULL OR e.type IN $types
+      WITH e, m.count AS count ORDER BY count DESC, e.name, e.id
+      WITH collect({e: e, count: count}) AS ranked
+      RETURN size(ranked) AS total, ranked[0..$limit] AS picked
+    }
+    WITH d, total, picked, [x IN picked | x.e] AS members
+    CALL (d, members) {
+      UNWIND members AS a
+      MATCH (a)-[r:${rels}]->(b:Entity)
+      WHERE r.documentId = d.id AND b IN members AND b <> a
+      WITH a, type(r) AS type, b, sum(coalesce(r.weight, 1)) AS weight, count(r) AS evidenceCount, collect(r.reason)[0] AS reason
+      RETURN collect({source: a.id, type: type, target: b.id, weight: weight, evidenceCount: evidenceCount, reason: reason}) AS edges
+    }
+    CALL (picked) {
+      UNWIND picked AS x
+      WITH x.e AS e, x.count AS count
+      RETURN collect({id: e.id, name: e.name, type: e.type, count: count, mentionCount: COUNT { (e)<-[:REFERS_TO]-() }}) AS entities
+    }
+    RETURN ${docRef('d')} AS document, total, entities, edges`,
 
   document: `
     MATCH (d:Document {id: $id})
@@ -226,14 +306,17 @@ export const QUERIES = {
   paths: (rels: string, maxHops: number) => {
     if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 10) throw new Error(`paths: bad maxHops ${maxHops}`);
     return `
-    OPTIONAL MATCH (fe:Entity {id: $from})
-    OPTIONAL MATCH (fd:Document {id: $from})
-    OPTIONAL MATCH (te:Entity {id: $to})
-    OPTIONAL MATCH (td:Document {id: $to})
+    OPTIONAL MATCH (fe:Entity {id: $source})
+    OPTIONAL MATCH (fd:Document {id: $source})
+    OPTIONAL MATCH (te:Entity {id: $target})
+    OPTIONAL MATCH (td:Document {id: $target})
     WITH coalesce(fe, fd) AS a, coalesce(te, td) AS b
-    CALL (a, b) {
-      WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
+    ${RANGE_DOCS}
+    CALL (a, b, rangeDocs) {
+      WITH a, b, rangeDocs WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
       MATCH p = allShortestPaths((a)-[:${rels}*..${maxHops}]-(b))
+      WHERE all(r IN relationships(p) WHERE type(r) = 'MENTIONS' OR ${inRangeRel('r')})
+        AND all(n IN nodes(p) WHERE NOT n:Document OR ${NO_RANGE} OR n.id IN rangeDocs)
       WITH p LIMIT 1000
       WITH [n IN nodes(p) | elementId(n)] AS ids,
            size([n IN nodes(p) WHERE n:Document]) AS documentHops,
@@ -268,11 +351,13 @@ export const QUERIES = {
    * its stored sentence (the document's text only for a mention stored without one).
    */
   pathSteps: (rels: string) => `
+    ${RANGE_DOCS.trim()}
     UNWIND $pairs AS pair
     MATCH (x) WHERE elementId(x) = pair[0]
     MATCH (y) WHERE elementId(y) = pair[1]
-    CALL (x, y) {
+    CALL (x, y, rangeDocs) {
       MATCH (x)-[r:${rels}]-(y)
+      WHERE type(r) = 'MENTIONS' OR ${inRangeRel('r')}
       WITH startNode(r) AS s, type(r) AS type, endNode(r) AS t, collect(r) AS rs
       WITH s, type, t, rs, CASE type WHEN 'MENTIONS' THEN 2 WHEN '${CO_MENTION}' THEN 1 ELSE 0 END AS rank,
            reduce(w = 0.0, r IN rs | w + coalesce(r.weight, r.count, 1)) AS weight
@@ -302,7 +387,8 @@ export const QUERIES = {
   /**
    * What is new in [$from, $to] against [$prevFrom, $from): dated issues only (dates are YYYY-MM-DD strings, so
    * string comparison orders them; a null date never compares true). New entities: mentioned in the period and
-   * in no dated issue before it. Rising: seen before the period, more mentions in it than in the previous one.
+   * in no dated issue before it. Rising: seen before the period, more mentions (or, $risingBy = 'documents', more
+   * issues) in it than in the previous one.
    * New relations: typed relations whose earliest dated evidence is in the period (found from the period's issues:
    * a relation is stored per document, with documentId).
    */
@@ -331,12 +417,15 @@ export const QUERIES = {
       WHERE d.date >= $prevFrom AND d.date <= $to AND ($types IS NULL OR e.type IN $types)
       WITH e, sum(CASE WHEN d.date >= $from THEN r.count ELSE 0 END) AS mentions,
            sum(CASE WHEN d.date < $from THEN r.count ELSE 0 END) AS previousMentions,
-           count(CASE WHEN d.date >= $from THEN 1 END) AS documents
-      WHERE mentions > previousMentions AND EXISTS { MATCH (p:Document)-[:MENTIONS]->(e) WHERE p.date < $from }
-      WITH e, mentions, previousMentions, documents
-      ORDER BY mentions - previousMentions DESC, mentions DESC, e.name, e.id
+           count(CASE WHEN d.date >= $from THEN 1 END) AS documents,
+           count(CASE WHEN d.date < $from THEN 1 END) AS previousDocuments
+      WITH e, mentions, previousMentions, documents, previousDocuments,
+           CASE $risingBy WHEN 'documents' THEN documents - previousDocuments ELSE mentions - previousMentions END AS gain
+      WHERE gain > 0 AND EXISTS { MATCH (p:Document)-[:MENTIONS]->(e) WHERE p.date < $from }
+      ORDER BY gain DESC, mentions DESC, documents DESC, e.name, e.id
       WITH collect({id: e.id, name: e.name, type: e.type, mentions: mentions, previousMentions: previousMentions,
-                    change: mentions - previousMentions, documents: documents}) AS found
+                    change: mentions - previousMentions, documents: documents, previousDocuments: previousDocuments,
+                    documentChange: documents - previousDocuments}) AS found
       RETURN {total: size(found), items: found[0..$limit]} AS rising
     }
     CALL () {

@@ -5,7 +5,9 @@ import type {
   CurationRequest,
   CurationUndone,
   CypherResponse,
+  DocumentDatesResponse,
   DocumentDetail,
+  DocumentGraphResponse,
   DocumentsResponse,
   EdgeResponse,
   EntityDetail,
@@ -16,7 +18,11 @@ import type {
   SearchResponse,
   StatsResponse,
   TimelineResponse,
+  TrendsResponse,
 } from '../../contract/api.ts';
+
+/** The time filter as the range-aware routes take it (see model/time-range.ts rangeQuery). */
+type Range = { from?: string; to?: string };
 
 export class ApiError extends Error {
   constructor(
@@ -74,21 +80,27 @@ const get = <T>(path: string, signal?: AbortSignal) => request<T>(path, { signal
 export const api = {
   health: (signal?: AbortSignal) => get<HealthResponse>('/health', signal),
   stats: (signal?: AbortSignal) => get<StatsResponse>('/stats', signal),
-  search: (q: string, opts: { types?: readonly string[]; limit?: number } = {}, signal?: AbortSignal) =>
-    get<SearchResponse>(`/search${qs({ q, types: opts.types, limit: opts.limit })}`, signal),
-  entity: (id: string, signal?: AbortSignal) => get<EntityDetail>(`/entities/${enc(id)}`, signal),
-  mentions: (id: string, opts: { limit?: number; offset?: number } = {}, signal?: AbortSignal) =>
+  search: (q: string, opts: { types?: readonly string[]; limit?: number; docLimit?: number } & Range = {}, signal?: AbortSignal) =>
+    get<SearchResponse>(`/search${qs({ q, ...opts })}`, signal),
+  entity: (id: string, signal?: AbortSignal, range: Range = {}) => get<EntityDetail>(`/entities/${enc(id)}${qs(range)}`, signal),
+  mentions: (id: string, opts: { limit?: number; offset?: number } & Range = {}, signal?: AbortSignal) =>
     get<MentionsResponse>(`/entities/${enc(id)}/mentions${qs(opts)}`, signal),
-  neighbors: (id: string, opts: { types?: readonly string[]; relTypes?: readonly string[]; limit?: number; direction?: 'out' | 'in' } = {}, signal?: AbortSignal) =>
+  neighbors: (id: string, opts: { types?: readonly string[]; relTypes?: readonly string[]; limit?: number; direction?: 'out' | 'in' } & Range = {}, signal?: AbortSignal) =>
     get<NeighborsResponse>(`/entities/${enc(id)}/neighbors${qs(opts)}`, signal),
-  timeline: (id: string, signal?: AbortSignal) => get<TimelineResponse>(`/entities/${enc(id)}/timeline`, signal),
-  edges: (source: string, target: string, type?: string, signal?: AbortSignal) =>
-    get<EdgeResponse>(`/edges${qs({ source, target, type, limit: 50 })}`, signal),
-  documents: (opts: { q?: string; limit?: number; offset?: number; sort?: string; order?: 'asc' | 'desc' } = {}, signal?: AbortSignal) =>
+  timeline: (id: string, signal?: AbortSignal, range: Range = {}) => get<TimelineResponse>(`/entities/${enc(id)}/timeline${qs(range)}`, signal),
+  edges: (source: string, target: string, type?: string, signal?: AbortSignal, range: Range = {}) =>
+    get<EdgeResponse>(`/edges${qs({ source, target, type, limit: 50, ...range })}`, signal),
+  documents: (opts: { q?: string; publication?: string; limit?: number; offset?: number; sort?: string; order?: 'asc' | 'desc' } & Range = {}, signal?: AbortSignal) =>
     get<DocumentsResponse>(`/documents${qs(opts)}`, signal),
+  documentDates: (signal?: AbortSignal) => get<DocumentDatesResponse>('/documents/dates', signal),
   document: (id: string, signal?: AbortSignal) => get<DocumentDetail>(`/documents/${enc(id)}`, signal),
-  paths: (from: string, to: string, opts: { maxHops?: number; limit?: number } = {}, signal?: AbortSignal) =>
-    get<PathsResponse>(`/paths${qs({ from, to, ...opts })}`, signal),
+  documentGraph: (id: string, opts: { limit?: number; types?: readonly string[]; coMentions?: boolean } = {}, signal?: AbortSignal) =>
+    get<DocumentGraphResponse>(`/documents/${enc(id)}/graph${qs(opts)}`, signal),
+  /** The time filter is fromDate/toDate here: from/to are the two ends. */
+  paths: (from: string, to: string, opts: { maxHops?: number; limit?: number } & Range = {}, signal?: AbortSignal) =>
+    get<PathsResponse>(`/paths${qs({ from, to, maxHops: opts.maxHops, limit: opts.limit, fromDate: opts.from, toDate: opts.to })}`, signal),
+  trends: (from: string, to: string, opts: { types?: readonly string[]; limit?: number; risingBy?: 'mentions' | 'documents' } = {}, signal?: AbortSignal) =>
+    get<TrendsResponse>(`/trends${qs({ from, to, ...opts })}`, signal),
   cypher: (query: string, params: Record<string, unknown> = {}, signal?: AbortSignal) =>
     request<CypherResponse>('/cypher', { method: 'POST', body: JSON.stringify({ query, params }), signal }),
   curation: (signal?: AbortSignal) => get<CurationListResponse>('/curation', signal),

@@ -4,6 +4,7 @@
  * the next state, and commit it.
  */
 import './styles.css';
+import './time-and-issues.css';
 import type { GraphElements, NodeData } from '../../contract/api.ts';
 import { api, ApiError } from './api.ts';
 import { CanvasHistory, canvasChanged, type Snapshot } from './canvas-history.ts';
@@ -19,6 +20,7 @@ import { restoreFinish, restoreView } from './restore.ts';
 import { createSearch } from './ui/search.ts';
 import { buildShell, shortcut, type Shell } from './ui/shell.ts';
 import { createPanels, shellActions, shortcutKeys, type Host } from './wiring.ts';
+import { openIssue } from './time-and-issues.ts';
 
 type LayoutRun = 'full' | 'incremental' | false;
 const narrow = () => window.matchMedia('(max-width: 900px)').matches;
@@ -40,7 +42,14 @@ class App implements Host {
     const p = this.panels;
     this.shell = buildShell(
       shellActions(this),
-      { search: createSearch((hit) => void this.place(S.entityNode(hit))), legend: p.legend.el, console: p.console.el, overlays: [p.tooltip.el, p.menu.el], documentView: p.docView.el },
+      {
+        search: createSearch((hit) => void this.place(S.entityNode(hit)), { range: () => this.state.range, onDocument: (d) => void openIssue(this, d.id, { select: true }) }),
+        legend: p.legend.el,
+        console: p.console.el,
+        overlays: [p.tooltip.el, p.menu.el],
+        documentView: p.docView.el,
+        timeFilter: p.timeFilter.el,
+      },
     );
     root.replaceChildren(this.shell.root);
     this.view = new GraphView(this.shell.canvas, {
@@ -57,6 +66,7 @@ class App implements Host {
     // The hover tooltip never outlives a click or a key press.
     for (const ev of ['pointerdown', 'keydown']) document.addEventListener(ev, () => this.panels.tooltip.show(null, { x: 0, y: 0 }), true);
     void this.commit(this.state);
+    void p.timeFilter.load();
   }
 
   /** The one place the state changes: mirrors derive(next) onto the page, lays out if asked, writes the URL. */
@@ -71,9 +81,11 @@ class App implements Host {
     this.shell.empty.hidden = !d.empty;
     this.shell.layoutSelect.value = next.layout;
     const body = this.shell.panelBody;
-    const panel = { details: this.panels.details.el, connect: this.panels.connect.el, curation: this.panels.curation.el }[next.tab];
+    const p = this.panels;
+    const panel = { details: p.details.el, connect: p.connect.el, issues: p.issues.el, new: p.whatsNew.el, curation: p.curation.el }[next.tab];
     if (body.firstElementChild !== panel) body.replaceChildren(panel);
     this.shell.tabs.querySelectorAll('[role=tab]').forEach((b) => b.setAttribute('aria-selected', String(b.getAttribute('data-testid') === `tab-${next.tab}`)));
+    if (prev.range !== next.range || prev === next) p.timeFilter.render(next.range);
     this.shell.drawer.hidden = !next.consoleOpen;
     this.shell.consoleButton.classList.toggle('on', next.consoleOpen);
     document.body.classList.toggle('console-open', next.consoleOpen);
@@ -272,10 +284,10 @@ class App implements Host {
   openTab(tab: S.Tab): void {
     void this.commit(S.openTab(this.state, tab));
     if (tab === 'curation') void this.panels.curation.refresh();
-    if (tab === 'connect') {
-      void this.panels.connect.load();
-      if (narrow()) document.body.classList.add('panel-open');
-    }
+    if (tab === 'connect') void this.panels.connect.load();
+    if (tab === 'issues') void this.panels.issues.load();
+    if (tab === 'new') void this.panels.whatsNew.load();
+    if (tab !== 'details' && narrow()) document.body.classList.add('panel-open');
   }
 
   toggleConsole(open = !this.state.consoleOpen): void {

@@ -5,11 +5,17 @@
 import { api } from './api.ts';
 import * as S from './model/app-state.ts';
 import type { ViewState } from './model/url-state.ts';
+import { markPinned } from './time-and-issues.ts';
 import type { Host } from './wiring.ts';
 
 /** The fetching part, while commits neither lay out nor write the URL. */
 export async function restoreView(app: Host, v: ViewState): Promise<void> {
   await app.commit(S.fromViewState(app.state, v));
+  if (v.issue) {
+    const res = await api.documentGraph(v.issue, { limit: 40 }).catch(() => null);
+    if (res) await app.commit(S.showIssue(app.state, res));
+    else app.toast('The issue in the link no longer exists');
+  }
   if (v.query) {
     app.panels.console.setQuery(v.query, v.params ?? '{}');
     await app.panels.console.run();
@@ -28,6 +34,8 @@ export async function restoreView(app: Host, v: ViewState): Promise<void> {
     }
     await app.expand(id);
   }
+  // A shared range: placed nodes without a mention in it are faded, as after choosing it.
+  if (app.state.range) await markPinned(app);
   if (v.compare) {
     app.openTab('connect');
     await app.panels.connect.connect(v.compare[0], v.compare[1]);
@@ -40,6 +48,6 @@ export async function restoreFinish(app: Host, v: ViewState): Promise<void> {
   if (v.compare) await app.panels.connect.run();
   if (v.focus && app.state.model.nodes.has(v.focus)) app.select(v.focus, true);
   if (v.panel === 'console') app.toggleConsole(true);
-  else if (v.panel === 'connect') app.openTab('connect');
+  else if (v.panel === 'connect' || v.panel === 'issues' || v.panel === 'new') app.openTab(v.panel);
   await app.commit(app.state);
 }

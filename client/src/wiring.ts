@@ -16,6 +16,10 @@ import { download } from './ui/dom.ts';
 import { Legend } from './ui/legend.ts';
 import { ContextMenu, Tooltip } from './ui/overlays.ts';
 import type { ShellActions } from './ui/shell.ts';
+import { IssueBrowser } from './ui/issue-browser.ts';
+import { TimeFilter } from './ui/time-filter.ts';
+import { WhatsNew } from './ui/whats-new.ts';
+import { applyRange, connectFrom, openIssue, showTrends } from './time-and-issues.ts';
 
 /** What the wiring (and restore.ts) drive: the bridge in main.ts. */
 export interface Host {
@@ -51,7 +55,7 @@ export type Panels = ReturnType<typeof createPanels>;
 const today = () => new Date().toISOString().slice(0, 10);
 
 export function createPanels(app: Host) {
-  const docView = new DocumentView((id) => void app.focusEntity(id));
+  const docView = new DocumentView((id) => void app.focusEntity(id), (id, title) => connectFrom(app, id, title));
   const curation = new CurationPanel(curationHost(app));
   const details = new DetailsPanel({
     expand: (id) => void app.expand(id),
@@ -63,6 +67,8 @@ export function createPanels(app: Host) {
     moreCount: (id) => moreCount(app.state.model, id),
     labelOf: (id) => app.labelOf(id),
     curate: { entity: (d) => curation.entitySection(d), edge: (e) => curation.edgeSection(e) },
+    range: () => app.state.range,
+    connectFrom: (id, label) => connectFrom(app, id, label),
   });
   const console = new CypherConsole({
     showGraph: (res, query, params) => {
@@ -85,10 +91,25 @@ export function createPanels(app: Host) {
     openDocument: (id, at) => void docView.open(id, at),
     labelOf: (id) => app.labelOf(id),
     stateChanged: (pair) => void app.commit(S.setCompare(app.state, pair)),
+    range: () => app.state.range,
+  });
+  const timeFilter = new TimeFilter((range) => void applyRange(app, range));
+  const issues = new IssueBrowser({
+    range: () => app.state.range,
+    open: (id) => void openIssue(app, id),
+    read: (id) => void docView.open(id),
+    connectFrom: (id, label) => connectFrom(app, id, label),
+  });
+  const whatsNew = new WhatsNew({
+    range: () => app.state.range,
+    lastIssue: async () => (await timeFilter.load(), timeFilter.lastIssue()),
+    focus: (id) => void app.focusEntity(id),
+    openDocument: (id, at) => void docView.open(id, at),
+    showOnCanvas: (res) => void showTrends(app, res),
   });
   const legend = new Legend((kind, type, visible) => void app.commit(S.toggleType(app.state, kind, type, visible)));
   const tooltip = new Tooltip((id) => app.labelOf(id), (id) => moreCount(app.state.model, id));
-  return { docView, details, console, connect, legend, tooltip, menu: new ContextMenu(), curation };
+  return { docView, details, console, connect, legend, tooltip, menu: new ContextMenu(), curation, timeFilter, issues, whatsNew };
 }
 
 export function shellActions(app: Host): ShellActions {

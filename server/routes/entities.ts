@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { EntityParams, MentionsQuery, NeighborsQuery } from '../../contract/api.ts';
+import { EntityParams, EntityQuery, MentionsQuery, NeighborsQuery } from '../../contract/api.ts';
 import type { AppDeps } from '../app.ts';
 import { cacheFor, sendCached } from '../cache.ts';
 import { getEntity, getEntityMentions, getEntityNeighbors, getEntityTimeline } from '../services/entities.ts';
@@ -10,7 +10,8 @@ export function entityRoutes(deps: AppDeps): Router {
   const router = Router();
   router.get('/entities/:id', async (req, res) => {
     const { id } = EntityParams.parse(req.params);
-    await sendCached(cache, req, res, ['entity', id], () => getEntity(driver, id));
+    const range = EntityQuery.parse(req.query);
+    await sendCached(cache, req, res, ['entity', id, range], () => getEntity(driver, id, range));
   });
   router.get('/entities/:id/mentions', async (req, res) => {
     const { id } = EntityParams.parse(req.params);
@@ -24,7 +25,8 @@ export function entityRoutes(deps: AppDeps): Router {
   });
   router.get('/entities/:id/timeline', async (req, res) => {
     const { id } = EntityParams.parse(req.params);
-    await sendCached(cache, req, res, ['timeline', id], () => getEntityTimeline(driver, id));
+    const range = EntityQuery.parse(req.query);
+    await sendCached(cache, req, res, ['timeline', id, range], () => getEntityTimeline(driver, id, range));
   });
   return router;
 }

@@ -9,8 +9,9 @@ export function pathRoutes(deps: AppDeps): Router {
   const cache = cacheFor(deps);
   const router = Router();
   router.get('/paths', async (req, res) => {
-    const input = PathsQuery.parse(req.query);
-    await sendCached(cache, req, res, ['paths', input], () => findPaths(driver, input, config.CYPHER_TIMEOUT_MS));
+    const { fromDate, toDate, ...input } = PathsQuery.parse(req.query);
+    const range = { from: fromDate, to: toDate };
+    await sendCached(cache, req, res, ['paths', input, range], () => findPaths(driver, { ...input, range }, config.CYPHER_TIMEOUT_MS));
   });
   return router;
 }

@@ -17,3 +17,12 @@ export async function readRows<T = Row>(driver: Driver, query: string, params: R
 
 /** SKIP/LIMIT and list slices need Cypher integers; a JavaScript number is sent as a float. */
 export const int = (n: number) => neo4j.int(n);
+
+/** The time filter every read route may take (contract/api.ts DateRange). */
+export interface DateRange {
+  from?: string;
+  to?: string;
+}
+
+/** $from / $to for the range-aware statements in cypher/queries.ts (null: unbounded). */
+export const rangeParams = (r: DateRange = {}) => ({ from: r.from ?? null, to: r.to ?? null });

@@ -4,12 +4,12 @@ import type { DocumentRef, EntityDetail, MentionItem, MentionsResponse, Neighbor
 import { ENTITY_REL_TYPES, type EntityRelType, type EntityType } from '../../core/vocabulary.ts';
 import { QUERIES, relPattern } from '../../cypher/queries.ts';
 import { notFound } from '../errors.ts';
-import { int, readRows } from './db.ts';
+import { int, rangeParams, readRows, type DateRange } from './db.ts';
 import { aggregatedEdge, entityNode } from './elements.ts';
 import { cutSentence, storedSentence } from './text.ts';
 
-export async function getEntity(driver: Driver, id: string): Promise<EntityDetail> {
-  const [row] = await readRows<EntityDetail>(driver, QUERIES.entity, { id });
+export async function getEntity(driver: Driver, id: string, range: DateRange = {}): Promise<EntityDetail> {
+  const [row] = await readRows<EntityDetail>(driver, QUERIES.entity, { id, ...rangeParams(range) });
   if (!row) throw notFound('Entity', id);
   return row;
 }
@@ -27,11 +27,11 @@ interface MentionRow {
   reason: string | null;
 }
 
-export async function getEntityMentions(driver: Driver, id: string, page: { limit: number; offset: number }): Promise<MentionsResponse> {
+export async function getEntityMentions(driver: Driver, id: string, page: { limit: number; offset: number } & DateRange): Promise<MentionsResponse> {
   const [row] = await readRows<{ total: number; mentions: MentionRow[]; texts: { id: string; text: string | null }[] }>(
     driver,
     QUERIES.entityMentions,
-    { id, limit: int(page.limit), offset: int(page.offset) },
+    { id, limit: int(page.limit), offset: int(page.offset), ...rangeParams(page) },
   );
   if (!row) throw notFound('Entity', id);
   const texts = new Map(row.texts.map((t) => [t.id, t.text ?? '']));
@@ -56,13 +56,14 @@ interface NeighborsRow {
 export async function getEntityNeighbors(
   driver: Driver,
   id: string,
-  input: { types?: EntityType[]; relTypes?: EntityRelType[]; limit: number; direction?: 'both' | 'out' | 'in' },
+  input: { types?: EntityType[]; relTypes?: EntityRelType[]; limit: number; direction?: 'both' | 'out' | 'in' } & DateRange,
 ): Promise<NeighborsResponse> {
   const rels = relPattern(input.relTypes?.length ? input.relTypes : ENTITY_REL_TYPES);
   const [row] = await readRows<NeighborsRow>(driver, QUERIES.entityNeighbors(rels, input.direction), {
     id,
     types: input.types?.length ? input.types : null,
     limit: int(input.limit),
+    ...rangeParams(input),
   });
   if (!row) throw notFound('Entity', id);
   const shown = row.nodes.length - 1;
@@ -74,8 +75,8 @@ export async function getEntityNeighbors(
   };
 }
 
-export async function getEntityTimeline(driver: Driver, id: string): Promise<TimelineResponse> {
-  const [row] = await readRows<TimelineResponse>(driver, QUERIES.entityTimeline, { id });
+export async function getEntityTimeline(driver: Driver, id: string, range: DateRange = {}): Promise<TimelineResponse> {
+  const [row] = await readRows<TimelineResponse>(driver, QUERIES.entityTimeline, { id, ...rangeParams(range) });
   if (!row) throw notFound('Entity', id);
   return row;
 }

@@ -9,7 +9,7 @@ import { CO_MENTION, MENTIONS, RELATION_TYPES } from '../../core/vocabulary.ts';
 import { QUERIES, relPattern } from '../../cypher/queries.ts';
 import { notFound } from '../errors.ts';
 import { read } from '../../core/db.ts';
-import { int } from './db.ts';
+import { int, rangeParams, type DateRange } from './db.ts';
 import { aggregatedEdge, documentNode, entityNode } from './elements.ts';
 import { mapTimeout } from './neo4j-errors.ts';
 import { toPlain } from './serialize.ts';
@@ -52,6 +52,8 @@ export interface PathsInput {
   maxHops: number;
   limit: number;
   coMentions: boolean;
+  /** Only steps stated in, and issues dated in, this range (YYYY-MM-DD). */
+  range?: DateRange;
 }
 
 export async function findPaths(driver: Driver, input: PathsInput, timeoutMs: number): Promise<PathsResponse> {
@@ -61,12 +63,14 @@ export async function findPaths(driver: Driver, input: PathsInput, timeoutMs: nu
     found = await read(
       driver,
       async (tx) => {
-        const res = await tx.run(QUERIES.paths(rels, input.maxHops), { from: input.from, to: input.to, limit: int(input.limit) });
+        // The ends are $source/$target here: $from/$to are the time filter's bounds in every range-aware statement.
+        const range = rangeParams(input.range);
+        const res = await tx.run(QUERIES.paths(rels, input.maxHops), { source: input.from, target: input.to, limit: int(input.limit), ...range });
         const row = toPlain(res.records[0]!.toObject()) as PathsRow;
         if (!row.fromFound || !row.toFound || row.paths.length === 0) return { row, steps: [] };
         const pairs = new Map<string, [string, string]>();
         for (const ids of row.paths) for (let i = 0; i + 1 < ids.length; i++) pairs.set(pairKey(ids[i]!, ids[i + 1]!), [ids[i]!, ids[i + 1]!]);
-        const steps = await tx.run(QUERIES.pathSteps(rels), { pairs: [...pairs.values()] });
+        const steps = await tx.run(QUERIES.pathSteps(rels), { pairs: [...pairs.values()], ...range });
         return { row, steps: steps.records.map((r) => toPlain(r.toObject()) as StepRow) };
       },
       { timeout: timeoutMs },

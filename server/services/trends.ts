@@ -15,6 +15,8 @@ export interface TrendsInput {
   to: string;
   types?: EntityType[];
   limit: number;
+  /** Rising fastest by mentions gained (default) or by issues gained. */
+  risingBy?: 'mentions' | 'documents';
 }
 
 const DAY_MS = 86_400_000;
@@ -39,7 +41,7 @@ export async function getTrends(driver: Driver, input: TrendsInput, timeoutMs: n
     [row] = await readRows<TrendsRow>(
       driver,
       QUERIES.trends,
-      { from: input.from, to: input.to, prevFrom: previous.from, types: input.types?.length ? input.types : null, limit: int(input.limit) },
+      { from: input.from, to: input.to, prevFrom: previous.from, types: input.types?.length ? input.types : null, limit: int(input.limit), risingBy: input.risingBy ?? 'mentions' },
       { timeout: timeoutMs },
     );
   } catch (err) {

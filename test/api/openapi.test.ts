@@ -31,7 +31,9 @@ describe('GET /api/openapi.json', () => {
       '/api/curation/{id}',
       '/api/cypher',
       '/api/documents',
+      '/api/documents/dates',
       '/api/documents/{id}',
+      '/api/documents/{id}/graph',
       '/api/edges',
       '/api/entities/{id}',
       '/api/entities/{id}/mentions',
@@ -60,6 +62,11 @@ describe('GET /api/openapi.json', () => {
       ]),
     );
     expect(Object.keys(search.responses)).toEqual(expect.arrayContaining(['200', '400', '503']));
+    // The time filter on the routes the explorer limits by date (paths name it fromDate/toDate: from/to are its ends).
+    for (const path of ['/api/entities/{id}', '/api/entities/{id}/mentions', '/api/entities/{id}/neighbors', '/api/entities/{id}/timeline', '/api/edges', '/api/documents']) {
+      expect(doc.paths[path]!.get!.parameters!.map((p) => p.name), path).toEqual(expect.arrayContaining(['from', 'to']));
+    }
+    expect(doc.paths['/api/paths']!.get!.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(['from', 'to', 'fromDate', 'toDate']));
     expect(doc.paths['/api/entities/{id}/mentions']!.get!.parameters).toEqual(
       expect.arrayContaining([expect.objectContaining({ name: 'id', in: 'path', required: true })]),
     );

@@ -41,7 +41,7 @@ describe('GET /api/search', () => {
 
   it('builds an escaped prefix-or-fuzzy query per token', () => {
     expect(luceneQuery('GRPO')).toBe('(grpo^3 OR grpo*^2 OR grpo~1)');
-    expect(luceneQuery('Jane Doe')).toBe('(name:"jane doe"^4) OR ((jane^3 OR jane*^2 OR jane~1) AND (doe^3 OR doe*^2))');
+    expect(luceneQuery('Jane Doe')).toBe('(name:"jane doe"^4) OR ((jane^3 OR jane*^2 OR jane~1) AND (doe^3 OR doe*^2)) OR ((janedoe^3 OR janedoe*^2))');
     expect(luceneQuery('!!!')).toBeNull();
   });
 

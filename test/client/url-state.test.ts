@@ -14,6 +14,8 @@ describe('URL state', () => {
       panel: 'connect',
       hiddenTypes: ['Document'],
       hiddenRelTypes: ['CO_MENTIONED'],
+      range: { from: '2025-01-01', to: '2025-03-31' },
+      issue: '74aafab036fec381',
     };
     expect(decodeViewState(`?${encodeViewState(s)}`)).toEqual(s);
   });

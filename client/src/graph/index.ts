@@ -13,18 +13,19 @@ import { registerFastLayouts } from './fast-layouts.ts';
 import { LARGE_GRAPH, layoutOptions } from './layouts.ts';
 import { legibleOptions, placeFresh, afterLegibleLayout, type Positions } from './legible.ts';
 import { stylesheet } from './style.ts';
+import { TIME_MARK_DEFAULTS } from './time-style.ts';
 
 /** Canvas data for a node: the model's data plus precomputed size, label, colour and shape. */
 function nodeCanvasData(d: NodeData, more: number) {
   const look = nodeLook(d.type);
-  return { ...d, size: nodeSize(d.mentionCount), display: nodeDisplay(d, more), color: look.color, shape: look.shape };
+  return { ...TIME_MARK_DEFAULTS, ...d, size: nodeSize(d.mentionCount), display: nodeDisplay(d, more), color: look.color, shape: look.shape };
 }
 const TYPED = new Set<string>(RELATION_TYPES);
 function edgeCanvasData(d: EdgeData) {
   const look = edgeLook(d.type);
   const w = edgeWidth(d.weight);
   // `typed`: a stated relation (not a co-mention or a mention), the only edges whose type is written on the canvas.
-  return { ...d, w, wSel: w + 2, color: look.color, line: look.line, arrow: look.arrow ? 'triangle' : 'none', typed: TYPED.has(d.type) };
+  return { trend: null, ...d, w, wSel: w + 2, color: look.color, line: look.line, arrow: look.arrow ? 'triangle' : 'none', typed: TYPED.has(d.type) };
 }
 const CANVAS_FIELDS = ['size', 'display', 'color', 'shape', 'w', 'wSel', 'line', 'arrow', 'typed'];
 

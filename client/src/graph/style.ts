@@ -1,5 +1,6 @@
 /** The Cytoscape stylesheet. Sizes and widths are precomputed into data fields (fast on big graphs). */
 import type cytoscape from 'cytoscape';
+import { timeMarks } from './time-style.ts';
 
 /** Node label text (only where a label shows on big graphs: hover, selection, path). */
 const NODE_TEXT = {
@@ -64,6 +65,7 @@ function largeStylesheet(): cytoscape.StylesheetJson {
     { selector: 'edge.path', style: { 'line-color': '#ffd166', width: 4, label: 'data(type)', ...EDGE_TEXT } },
     { selector: 'node.path', style: { label: 'data(display)', ...NODE_TEXT, 'border-color': '#ffd166', 'border-width': 4 } },
     { selector: 'node.hover', style: { label: 'data(display)', ...NODE_TEXT, 'border-color': '#ffffff', 'border-width': 3 } },
+    ...timeMarks(),
   ] as cytoscape.StylesheetJson;
 }
 
@@ -114,6 +116,7 @@ function fullStylesheet(): cytoscape.StylesheetJson {
     // Pinned in place: a double ring in the accent colour.
     { selector: 'node.locked', style: { 'border-width': 5, 'border-style': 'double', 'border-color': '#7fdbff' } },
     { selector: 'node.locked:selected', style: { 'border-width': 5, 'border-style': 'double', 'border-color': '#ffffff' } },
+    ...timeMarks(),
   );
   return s;
 }

@@ -3,7 +3,7 @@
  * the canvas shows, the legend and the URL, computed from a state and nothing else. Pure: no DOM, no Cytoscape,
  * no fetch (main.ts fetches, then hands the answer to an action and commits the result).
  */
-import type { CypherResponse, GraphElements, NodeData, PathsResponse } from '../../../contract/api.ts';
+import type { CypherResponse, DocumentGraphResponse, GraphElements, NodeData, PathsResponse } from '../../../contract/api.ts';
 import { ENTITY_REL_TYPES, ENTITY_TYPES } from '../../../core/vocabulary.ts';
 import {
   boundModel,
@@ -18,12 +18,13 @@ import {
   visibleElements,
   type GraphModel,
 } from './graph-model.ts';
+import { formatRange, normalizeRange, rangeQuery, type DateRange } from './time-range.ts';
 import type { LayoutName, ViewState } from './url-state.ts';
 
 /** The canvas keeps at most this many nodes from exploration (console results and benchmarks may exceed it). */
 export const MAX_NODES = 800;
 
-export type Tab = 'details' | 'connect' | 'curation';
+export type Tab = 'details' | 'connect' | 'issues' | 'new' | 'curation';
 
 export interface AppState {
   readonly model: GraphModel;
@@ -45,6 +46,10 @@ export interface AppState {
   readonly appendResults: boolean;
   /** Nodes the user pinned in place: layouts leave them where they are. */
   readonly locked: ReadonlySet<string>;
+  /** The time filter: what the canvas, search, details and paths show is limited to issues in it (null: all). */
+  readonly range: DateRange | null;
+  /** The issue opened from the issue browser (its graph is on the canvas). */
+  readonly issue: string | null;
 }
 
 export const initialState = (): AppState => ({
@@ -61,6 +66,8 @@ export const initialState = (): AppState => ({
   consoleOpen: false,
   appendResults: false,
   locked: new Set(),
+  range: null,
+  issue: null,
 });
 
 /** A search hit or entity detail as a canvas node. */
@@ -105,7 +112,7 @@ export function addNode(s: AppState, node: NodeData): AppState {
 export function neighbourFilters(s: AppState): { types?: string[]; relTypes?: string[] } {
   const types = ENTITY_TYPES.some((t) => s.hiddenTypes.has(t)) ? ENTITY_TYPES.filter((t) => !s.hiddenTypes.has(t)) : undefined;
   const relTypes = ENTITY_REL_TYPES.some((t) => s.hiddenRelTypes.has(t)) ? ENTITY_REL_TYPES.filter((t) => !s.hiddenRelTypes.has(t)) : undefined;
-  return { ...(types ? { types } : {}), ...(relTypes ? { relTypes } : {}) };
+  return { ...(types ? { types } : {}), ...(relTypes ? { relTypes } : {}), ...rangeQuery(s.range) };
 }
 
 /** Neighbours fetched for `id`: merged, the expansion recorded, and the canvas bounded (older leaves dropped). */
@@ -138,7 +145,7 @@ export const collapse = (s: AppState, id: string): AppState => withoutMissing(s,
 
 export const remove = (s: AppState, id: string): AppState => withoutMissing(s, removeNode(s.model, id).model);
 
-export const clearCanvas = (s: AppState): AppState => ({ ...s, model: emptyModel(), placed: [], focus: null, query: null, params: null, compare: null, locked: new Set() });
+export const clearCanvas = (s: AppState): AppState => ({ ...s, model: emptyModel(), placed: [], focus: null, query: null, params: null, compare: null, locked: new Set(), issue: null });
 
 /** Pins (on) or unpins nodes in place: layouts then leave them where they are. */
 export function setLocked(s: AppState, ids: readonly string[], on: boolean): AppState {
@@ -179,6 +186,43 @@ export function pathsResult(s: AppState, res: PathsResponse): { state: AppState;
   return { state: { ...s, model }, nodes, edges };
 }
 
+// ---------- time filter, issues, what is new ----------
+
+/** A new time filter. The canvas is rebuilt under it by rangeRebuild (its neighbours were fetched for the old one). */
+export const setRange = (s: AppState, range: DateRange | null): AppState => ({ ...s, range: normalizeRange(range) });
+
+/**
+ * The canvas kept across a change of time filter: the pinned nodes (placed, expanded, from paths, the console),
+ * without edges, neighbours or expansion records; `expand` lists what to fetch again, in the order it was expanded.
+ */
+export function rangeRebuild(s: AppState): { state: AppState; expand: string[] } {
+  const expand = [...s.model.expansions.keys()];
+  const keep = [...s.model.pinned].map((id) => s.model.nodes.get(id)).filter((n): n is NodeData => !!n);
+  const model = mergeElements(emptyModel(), { nodes: keep.map((data) => ({ data })), edges: [] }, { pin: keep.map((n) => n.id) }).model;
+  return { state: withoutMissing(s, model), expand };
+}
+
+/** Marks nodes with no mention in the time filter (they stay, faded) and updates the others' counts. */
+export function markInRange(s: AppState, counts: ReadonlyMap<string, number>): AppState {
+  const nodes = [...counts].filter(([id]) => s.model.nodes.has(id)).map(([id, n]) => ({ data: { ...s.model.nodes.get(id)!, mentionCount: n, outOfRange: n === 0 } }));
+  return nodes.length ? { ...s, model: mergeElements(s.model, { nodes, edges: [] }).model } : s;
+}
+
+/** An issue opened from the browser: the canvas shows it and its entities (the issue pinned; nothing selected yet). */
+export function showIssue(s: AppState, res: DocumentGraphResponse): AppState {
+  const id = res.document.id;
+  const model = mergeElements(emptyModel(), res.elements, { pin: [id] }).model;
+  const hiddenTypes = new Set(s.hiddenTypes);
+  hiddenTypes.delete('Document');
+  return { ...s, model, hiddenTypes, placed: [], compare: null, query: null, params: null, issue: id, focus: null };
+}
+
+/** What is new, drawn: replaces the canvas, everything pinned (a later expansion adds around it). */
+export function trendsResult(s: AppState, elements: GraphElements): AppState {
+  const model = mergeElements(emptyModel(), elements, { pin: elements.nodes.map((n) => n.data.id) }).model;
+  return withoutMissing({ ...s, model, placed: [], compare: null, query: null, params: null, issue: null }, model);
+}
+
 /** Elements loaded straight onto the canvas (automation, benchmarks). */
 export const loadElements = (s: AppState, elements: GraphElements, layout: LayoutName): AppState => ({
   ...s,
@@ -192,6 +236,7 @@ export const fromViewState = (s: AppState, v: ViewState): AppState => ({
   layout: v.layout,
   hiddenTypes: new Set([...s.hiddenTypes, ...v.hiddenTypes]),
   hiddenRelTypes: new Set([...s.hiddenRelTypes, ...v.hiddenRelTypes]),
+  range: normalizeRange(v.range),
 });
 
 // ---------- derived ----------
@@ -219,9 +264,11 @@ export function viewState(s: AppState): ViewState {
     query: s.query,
     params: s.params,
     compare: s.compare ? [s.compare[0], s.compare[1]] : null,
-    panel: s.consoleOpen ? 'console' : s.tab === 'connect' ? 'connect' : null,
+    panel: s.consoleOpen ? 'console' : s.tab !== 'details' ? s.tab : null,
     hiddenTypes: [...s.hiddenTypes],
     hiddenRelTypes: [...s.hiddenRelTypes],
+    range: s.range,
+    issue: s.issue && s.model.nodes.has(s.issue) ? s.issue : null,
   };
 }
 
@@ -235,7 +282,7 @@ export function derive(s: AppState): Derived {
     more: new Map([...s.model.expansions].map(([k, v]) => [k, v.more])),
     expanded: new Set(s.model.expansions.keys()),
     legend: { hiddenTypes: s.hiddenTypes, hiddenRelTypes: s.hiddenRelTypes, counts: typeCounts(s.model) },
-    status: `${n} node${n === 1 ? '' : 's'} · ${m} edge${m === 1 ? '' : 's'}${hidden > 0 ? ` · ${hidden} hidden by filters` : ''}`,
+    status: `${n} node${n === 1 ? '' : 's'} · ${m} edge${m === 1 ? '' : 's'}${hidden > 0 ? ` · ${hidden} hidden by filters` : ''}${s.range ? ` · ${formatRange(s.range)}` : ''}`,
     empty: s.model.nodes.size === 0,
     url: viewState(s),
     locked: new Set([...s.locked].filter((id) => s.model.nodes.has(id))),

@@ -92,3 +92,40 @@ export function barGeometry(bins: readonly Bin[], width: number, height: number,
     return { bin, x: i * slot + (slot - w) / 2, y: height - h, width: w, height: h };
   });
 }
+
+/** Narrowest bar slot (px) a chart keeps before it scrolls sideways instead of drawing bars on top of each other. */
+export const MIN_SLOT = 4;
+
+/** The width a chart of `bins` bars needs: at least `width`, wider when the bars would get thinner than MIN_SLOT. */
+export const chartWidth = (bins: number, width: number) => Math.max(width, bins * MIN_SLOT);
+
+/** "2025-03-17" → "17 Mar ’25"; a month key "2025-03" → "Mar ’25"; anything else as it is. */
+export function shortDate(label: string): string {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(label);
+  if (!m) return label;
+  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(m[2]) - 1] ?? m[2];
+  return `${m[3] ? `${Number(m[3])} ` : ''}${month} ’${m[1]!.slice(2)}`;
+}
+
+/**
+ * Axis labels that never overlap: walking the bars left to right, a label is kept only when it starts at least
+ * `gap` px after the previous one ends and differs from it (many issues share a day). Text widths are estimated
+ * at `charWidth` px per character; labels are centred on their bar and kept inside [0, width].
+ */
+export function axisLabels(bars: readonly Bar[], width: number, opts: { charWidth?: number; gap?: number; text?: (b: Bar) => string } = {}): { x: number; text: string }[] {
+  const cw = opts.charWidth ?? 5.6, gap = opts.gap ?? 6, text = opts.text ?? ((b: Bar) => shortDate(b.bin.label));
+  const out: { x: number; text: string }[] = [];
+  let end = -Infinity;
+  let last = '';
+  for (const b of bars) {
+    const t = text(b);
+    if (!t || t === last) continue;
+    const w = t.length * cw;
+    const x = Math.min(Math.max(b.x + b.width / 2, w / 2), width - w / 2);
+    if (x - w / 2 < end + gap) continue;
+    out.push({ x, text: t });
+    end = x + w / 2;
+    last = t;
+  }
+  return out;
+}

@@ -1,10 +1,11 @@
 /** The shareable view in the URL's query string: encode/decode round-trip, unknown values dropped. */
+import { normalizeRange, type DateRange } from './time-range.ts';
 
 export const LAYOUT_NAMES = ['fcose', 'concentric', 'dagre'] as const;
 export type LayoutName = (typeof LAYOUT_NAMES)[number];
 export const isLayoutName = (s: unknown): s is LayoutName => typeof s === 'string' && (LAYOUT_NAMES as readonly string[]).includes(s);
 
-const PANELS = ['details', 'console', 'connect'] as const;
+const PANELS = ['details', 'console', 'connect', 'issues', 'new', 'curation'] as const;
 export type PanelName = (typeof PANELS)[number];
 
 export interface ViewState {
@@ -23,6 +24,10 @@ export interface ViewState {
   panel: PanelName | null;
   hiddenTypes: string[];
   hiddenRelTypes: string[];
+  /** The time filter (`from`, `to`: YYYY-MM-DD). */
+  range: DateRange | null;
+  /** The issue opened from the issue browser. */
+  issue: string | null;
 }
 
 export const defaultViewState = (): ViewState => ({
@@ -36,6 +41,8 @@ export const defaultViewState = (): ViewState => ({
   panel: null,
   hiddenTypes: [],
   hiddenRelTypes: [],
+  range: null,
+  issue: null,
 });
 
 /** Keeps URLs shareable: lists are bounded and strings cut. */
@@ -57,6 +64,10 @@ export function encodeViewState(state: ViewState): string {
   if (state.panel) p.set('panel', state.panel);
   if (state.hiddenTypes.length) p.set('hide', list(state.hiddenTypes).join(SEP));
   if (state.hiddenRelTypes.length) p.set('hideRel', list(state.hiddenRelTypes).join(SEP));
+  const range = normalizeRange(state.range);
+  if (range?.from) p.set('from', range.from);
+  if (range?.to) p.set('to', range.to);
+  if (state.issue && state.issue.length <= URL_LIMITS.idLength) p.set('issue', state.issue);
   return p.toString();
 }
 
@@ -82,5 +93,8 @@ export function decodeViewState(search: string): ViewState {
   if (panel && (PANELS as readonly string[]).includes(panel)) s.panel = panel as PanelName;
   s.hiddenTypes = split('hide');
   s.hiddenRelTypes = split('hideRel');
+  s.range = normalizeRange({ from: p.get('from') ?? undefined, to: p.get('to') ?? undefined });
+  const issue = p.get('issue');
+  if (issue && issue.length <= URL_LIMITS.idLength) s.issue = issue;
   return s;
 }

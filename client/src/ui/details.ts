@@ -3,6 +3,7 @@ import type { EdgeData, EntityDetail, MentionItem, NodeData } from '../../../con
 import { api, ApiError } from '../api.ts';
 import { excerpt, highlightSegments } from '../model/highlight.ts';
 import { edgeLook, nodeLook } from '../model/palette.ts';
+import { formatRange, rangeQuery, type DateRange } from '../model/time-range.ts';
 import { edgeGlyph, typeBadge } from './badges.ts';
 import { clear, errorBox, formatDoc, h, spinner } from './dom.ts';
 import { timelineChart } from './timeline-chart.ts';
@@ -21,6 +22,10 @@ export interface DetailsActions {
   labelOf(id: string): string;
   /** Curation controls (ui/curation.ts) for an entity and for an edge; absent: none. */
   curate?: { entity(d: EntityDetail): HTMLElement | null; edge(e: EdgeData): HTMLElement | null };
+  /** The time filter: counts, mentions and evidence are those of the issues in it. */
+  range(): DateRange | null;
+  /** Connect an issue to another one (the Connect tab, this issue as its first end). */
+  connectFrom(id: string, label: string): void;
 }
 
 const PAGE = 25;
@@ -64,7 +69,9 @@ export class DetailsPanel {
     const signal = this.begin();
     clear(this.el, spinner());
     try {
-      const [d, tl] = await Promise.all([api.entity(node.id, signal), api.timeline(node.id, signal)]);
+      const range = this.actions.range();
+      // The timeline is the whole history, with the range shaded; everything else is counted in the range.
+      const [d, tl] = await Promise.all([api.entity(node.id, signal, rangeQuery(range)), api.timeline(node.id, signal)]);
       const look = nodeLook(d.type);
       const more = this.actions.moreCount(d.id);
       const mentionsBox = h('div', { class: 'mentions', testid: 'mentions' });
@@ -73,6 +80,7 @@ export class DetailsPanel {
         this.el,
         h('div', { class: 'details-head', style: `--c:${look.color}` }, typeBadge(d.type), h('h2', { testid: 'details-title' }, d.name)),
         d.aliases.length ? h('p', { class: 'aliases' }, h('span', { class: 'muted' }, 'also '), d.aliases.join(' · ')) : null,
+        range ? rangeNote(range, d.mentionCount === 0 ? 'No mention in' : 'Counted over') : null,
         h(
           'div',
           { class: 'actions' },
@@ -96,21 +104,21 @@ export class DetailsPanel {
               h('ul', null, ...rels.map((r) => h('li', null, edgeGlyph(r.type), h('span', null, r.direction === 'out' ? `${r.type} →` : `← ${r.type}`), h('b', null, String(r.count))))),
             )
           : null,
-        tl.points.length ? timelineChart(tl, look.color, (id) => this.actions.openDocument(id)) : null,
+        tl.points.length ? timelineChart(tl, look.color, (id) => this.actions.openDocument(id), range) : null,
         this.actions.curate?.entity(d) ?? null,
         h('h4', null, 'Mentions ', h('span', { class: 'muted', testid: 'mention-total' }, `(${d.mentionCount})`)),
         mentionsBox,
       );
-      await this.loadMentions(d.id, mentionsBox, 0, signal);
+      await this.loadMentions(d.id, mentionsBox, 0, signal, range);
     } catch (err) {
       this.fail(this.el, err);
     }
   }
 
-  private async loadMentions(id: string, box: HTMLElement, offset: number, signal: AbortSignal): Promise<void> {
+  private async loadMentions(id: string, box: HTMLElement, offset: number, signal: AbortSignal, range: DateRange | null): Promise<void> {
     clear(box, spinner('Loading mentions…'));
     try {
-      const res = await api.mentions(id, { limit: PAGE, offset }, signal);
+      const res = await api.mentions(id, { limit: PAGE, offset, ...rangeQuery(range) }, signal);
       const groups = new Map<string, MentionItem[]>();
       for (const m of res.mentions) {
         const list = groups.get(m.document.id) ?? [];
@@ -123,9 +131,9 @@ export class DetailsPanel {
         return h(
           'div',
           { class: 'pager', testid: 'mentions-pager' },
-          h('button', { disabled: offset === 0, onclick: () => void this.loadMentions(id, box, Math.max(0, offset - PAGE), signal) }, '‹ Prev'),
+          h('button', { disabled: offset === 0, onclick: () => void this.loadMentions(id, box, Math.max(0, offset - PAGE), signal, range) }, '‹ Prev'),
           h('span', null, `${offset + 1}–${last} of ${res.total}`),
-          h('button', { testid: 'mentions-next', disabled: last >= res.total, onclick: () => void this.loadMentions(id, box, offset + PAGE, signal) }, 'Next ›'),
+          h('button', { testid: 'mentions-next', disabled: last >= res.total, onclick: () => void this.loadMentions(id, box, offset + PAGE, signal, range) }, 'Next ›'),
         );
       };
       clear(
@@ -163,7 +171,13 @@ export class DetailsPanel {
         this.el,
         h('div', { class: 'details-head', style: `--c:${nodeLook('Document').color}` }, typeBadge('Document'), h('h2', { testid: 'details-title' }, d.title)),
         h('p', { class: 'muted' }, formatDoc(d)),
-        h('div', { class: 'actions' }, h('button', { class: 'primary', onclick: () => this.actions.openDocument(d.id) }, 'Read the issue'), d.url ? h('a', { href: d.url, target: '_blank', rel: 'noopener', class: 'button' }, 'Source ↗') : null),
+        h(
+          'div',
+          { class: 'actions' },
+          h('button', { class: 'primary', testid: 'details-read', onclick: () => this.actions.openDocument(d.id) }, 'Read the issue'),
+          h('button', { testid: 'details-connect', title: 'How does this issue connect to another one?', onclick: () => this.actions.connectFrom(d.id, d.title) }, '⇄ Connect to…'),
+          d.url ? h('a', { href: d.url, target: '_blank', rel: 'noopener', class: 'button' }, 'Source ↗') : null,
+        ),
         h('dl', { class: 'stats' }, stat('Words', d.wordCount), stat('Mentions', d.mentionCount), stat('Entities', d.entityCount)),
         h('h4', null, 'Most mentioned'),
         h('div', { class: 'chips' }, ...top.map((e) => h('button', { class: 'chip', style: `--c:${nodeLook(e.type).color}`, onclick: () => this.actions.focus(e.id) }, e.name, h('small', null, String(e.count))))),
@@ -209,10 +223,12 @@ export class DetailsPanel {
       return;
     }
     try {
-      const res = await api.edges(edge.source, edge.target, edge.type === 'MENTIONS' ? undefined : edge.type, signal);
+      const range = this.actions.range();
+      const res = await api.edges(edge.source, edge.target, edge.type === 'MENTIONS' ? undefined : edge.type, signal, rangeQuery(range));
       clear(
         list,
-        res.items.length === 0 ? h('p', { class: 'muted' }, 'No evidence recorded for this edge.') : null,
+        range ? rangeNote(range, 'Evidence from') : null,
+        res.items.length === 0 ? h('p', { class: 'muted' }, range ? 'No evidence for this edge in the time filter.' : 'No evidence recorded for this edge.') : null,
         ...res.items.map((it) =>
           h(
             'blockquote',
@@ -232,6 +248,10 @@ export class DetailsPanel {
       this.fail(list, err);
     }
   }
+}
+
+function rangeNote(range: DateRange, lead: string) {
+  return h('p', { class: 'range-note', testid: 'details-range' }, `${lead} ${formatRange(range)} (time filter)`);
 }
 
 function shortName(s: string) {

@@ -14,7 +14,11 @@ export class DocumentView {
   private lastFocus: Element | null = null;
   currentId: string | null = null;
 
-  constructor(private readonly onEntity: (id: string) => void) {
+  constructor(
+    private readonly onEntity: (id: string) => void,
+    /** "Connect to another issue" from the open issue (the Connect tab, this issue as its first end). */
+    private readonly onConnect?: (id: string, title: string) => void,
+  ) {
     this.el = h(
       'div',
       { class: 'doc-overlay', hidden: true, testid: 'document-view', role: 'dialog', 'aria-modal': 'true', 'aria-label': 'Issue', onclick: (e: MouseEvent) => e.target === this.el && this.close() },
@@ -54,7 +58,14 @@ export class DocumentView {
       'header',
       { class: 'doc-head' },
       h('div', null, h('h2', null, doc?.document.title ?? 'Issue'), doc ? h('p', { class: 'muted' }, formatDoc(doc.document), ` · ${doc.document.wordCount.toLocaleString('en')} words · ${doc.mentions.length} mentions`) : null),
-      h('button', { class: 'icon', title: 'Close (Esc)', 'aria-label': 'Close', testid: 'document-close', onclick: () => this.close() }, '✕'),
+      h(
+        'div',
+        { class: 'doc-head-actions' },
+        doc && this.onConnect
+          ? h('button', { testid: 'document-connect', title: 'How does this issue connect to another one?', onclick: () => (this.close(), this.onConnect!(doc.document.id, doc.document.title)) }, '⇄ Connect to another issue')
+          : null,
+        h('button', { class: 'icon', title: 'Close (Esc)', 'aria-label': 'Close', testid: 'document-close', onclick: () => this.close() }, '✕'),
+      ),
     );
   }
 

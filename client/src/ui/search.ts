@@ -1,10 +1,31 @@
-/** Search box with autocomplete: debounced, type badge + mention count, ↑/↓/Enter/Escape, ARIA combobox. */
-import type { SearchHit } from '../../../contract/api.ts';
+/**
+ * Search box with autocomplete: debounced, type badge + mention count, the typed words highlighted in each name
+ * (cut the way the index cuts them: core/search-text.ts), issues by title below the entities, ↑/↓/Enter/Escape,
+ * ARIA combobox. Within the time filter when one is set.
+ */
+import type { DocumentHit, SearchHit } from '../../../contract/api.ts';
+import { matchRanges } from '../../../core/search-text.ts';
 import { api, ApiError } from '../api.ts';
+import { highlightSegments } from '../model/highlight.ts';
+import { formatRange, rangeQuery, type DateRange } from '../model/time-range.ts';
 import { typeBadge } from './badges.ts';
-import { clear, h } from './dom.ts';
+import { clear, formatDoc, h } from './dom.ts';
 
-export function createSearch(onChoose: (hit: SearchHit) => void): HTMLElement {
+export interface SearchOptions {
+  /** The time filter the search is limited to. */
+  range?: () => DateRange | null;
+  /** An issue chosen from the list. */
+  onDocument?: (doc: DocumentHit) => void;
+}
+
+/** `name` with the parts the query matched in <mark>. */
+function marked(name: string, q: string): (string | HTMLElement)[] {
+  return highlightSegments(name, matchRanges(name, q)).map((s) => (s.span ? h('mark', null, s.text) : s.text));
+}
+
+type Item = { kind: 'entity'; hit: SearchHit } | { kind: 'document'; doc: DocumentHit };
+
+export function createSearch(onChoose: (hit: SearchHit) => void, opts: SearchOptions = {}): HTMLElement {
   const input = h('input', {
     type: 'search',
     placeholder: 'Search entities — GRPO, NVIDIA, Nathan Lambert…  ( / )',
@@ -19,7 +40,7 @@ export function createSearch(onChoose: (hit: SearchHit) => void): HTMLElement {
   });
   const list = h('ul', { id: 'search-list', class: 'search-list', role: 'listbox', testid: 'search-results', hidden: true });
   const root = h('div', { class: 'search' }, input, list);
-  let hits: SearchHit[] = [];
+  let items: Item[] = [];
   let active = -1;
   let timer: number | undefined;
   let ctrl: AbortController | null = null;
@@ -29,10 +50,11 @@ export function createSearch(onChoose: (hit: SearchHit) => void): HTMLElement {
     input.setAttribute('aria-expanded', 'false');
     active = -1;
   };
+  const options = () => [...list.querySelectorAll<HTMLElement>('.search-hit')];
   const setActive = (i: number) => {
     active = i;
-    [...list.children].forEach((li, j) => li.setAttribute('aria-selected', String(j === i)));
-    const li = list.children[i] as HTMLElement | undefined;
+    options().forEach((li, j) => li.setAttribute('aria-selected', String(j === i)));
+    const li = options()[i];
     li?.scrollIntoView({ block: 'nearest' });
     if (li) input.setAttribute('aria-activedescendant', li.id);
   };
@@ -41,66 +63,78 @@ export function createSearch(onChoose: (hit: SearchHit) => void): HTMLElement {
     window.clearTimeout(timer);
     ctrl?.abort();
   };
-  const choose = (hit: SearchHit | undefined) => {
-    if (!hit) return;
+  const choose = (item: Item | undefined) => {
+    if (!item) return;
     cancel();
     close();
-    input.value = hit.name;
+    input.value = item.kind === 'entity' ? item.hit.name : item.doc.title;
     // Leave the box: the keys that follow (e, c, f…) are canvas shortcuts, not more search text.
     input.blur();
-    onChoose(hit);
+    if (item.kind === 'entity') onChoose(item.hit);
+    else opts.onDocument?.(item.doc);
   };
+  const option = (item: Item, i: number, q: string) =>
+    h(
+      'li',
+      {
+        id: `search-opt-${i}`,
+        role: 'option',
+        class: `search-hit${item.kind === 'document' ? ' doc-hit' : ''}`,
+        testid: item.kind === 'entity' ? 'search-hit' : 'search-doc-hit',
+        dataset: { id: item.kind === 'entity' ? item.hit.id : item.doc.id },
+        'aria-selected': 'false',
+        onmousedown: (e: MouseEvent) => {
+          e.preventDefault();
+          choose(item);
+        },
+        onmousemove: () => active !== i && setActive(i),
+      },
+      ...(item.kind === 'entity'
+        ? (() => {
+            const hit = item.hit;
+            const aliases = hit.aliases.filter((a) => a !== hit.name).slice(0, 2).join(', ');
+            return [
+              typeBadge(hit.type),
+              h('span', { class: 'hit-name' }, ...marked(hit.name, q), aliases ? h('small', null, ` — ${aliases}`) : null),
+              h('span', { class: 'hit-count', title: 'mentions' }, String(hit.mentionCount)),
+            ];
+          })()
+        : [typeBadge('Document'), h('span', { class: 'hit-name' }, ...marked(item.doc.title, q), h('small', null, ` — ${formatDoc({ ...item.doc, title: '' })}`))]),
+    );
   const render = (message?: string) => {
     // An answer arriving after the box was left (Enter, Escape, a click elsewhere) does not pop the list up.
     if (document.activeElement !== input) return;
     clear(list);
+    const q = input.value;
     if (message) list.append(h('li', { class: 'search-empty', role: 'option', 'aria-disabled': 'true' }, message));
-    hits.forEach((hit, i) => {
-      const aliases = hit.aliases.filter((a) => a !== hit.name).slice(0, 2).join(', ');
-      list.append(
-        h(
-          'li',
-          {
-            id: `search-opt-${i}`,
-            role: 'option',
-            class: 'search-hit',
-            testid: 'search-hit',
-            dataset: { id: hit.id },
-            'aria-selected': 'false',
-            onmousedown: (e: MouseEvent) => {
-              e.preventDefault();
-              choose(hit);
-            },
-            onmousemove: () => active !== i && setActive(i),
-          },
-          typeBadge(hit.type),
-          h('span', { class: 'hit-name' }, hit.name, aliases ? h('small', null, ` — ${aliases}`) : null),
-          h('span', { class: 'hit-count', title: 'mentions' }, String(hit.mentionCount)),
-        ),
-      );
+    items.forEach((item, i) => {
+      if (item.kind === 'document' && (i === 0 || items[i - 1]!.kind !== 'document')) list.append(h('li', { class: 'search-group', role: 'presentation' }, 'Issues'));
+      list.append(option(item, i, q));
     });
+    const range = opts.range?.();
+    if (range) list.append(h('li', { class: 'search-empty small', role: 'presentation', testid: 'search-range' }, `Within ${formatRange(range)} (time filter)`));
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
-    if (hits.length) setActive(0);
+    if (items.length) setActive(0);
   };
   const run = async () => {
     const q = input.value.trim();
     ctrl?.abort();
     if (!q) {
-      hits = [];
+      items = [];
       close();
       return;
     }
     ctrl = new AbortController();
     const mine = ctrl;
     try {
-      const res = await api.search(q, { limit: 12 }, mine.signal);
+      const res = await api.search(q, { limit: 12, docLimit: opts.onDocument ? 4 : 0, ...rangeQuery(opts.range?.()) }, mine.signal);
       if (mine !== ctrl) return;
-      hits = res.hits;
-      render(hits.length ? undefined : `No entity matches “${q}”`);
+      items = [...res.hits.map((hit): Item => ({ kind: 'entity', hit })), ...(res.documents ?? []).map((doc): Item => ({ kind: 'document', doc }))];
+      render(items.length ? undefined : `No entity or issue matches “${q}”`);
     } catch (err) {
       if ((err as Error).name === 'AbortError') return;
-      hits = [];
+      items = [];
       render(err instanceof ApiError ? err.message : String(err));
     }
   };
@@ -111,14 +145,14 @@ export function createSearch(onChoose: (hit: SearchHit) => void): HTMLElement {
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
-      if (list.hidden && hits.length) render();
-      else if (hits.length) setActive((active + 1) % hits.length);
+      if (list.hidden && items.length) render();
+      else if (items.length) setActive((active + 1) % items.length);
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
-      if (hits.length) setActive((active - 1 + hits.length) % hits.length);
+      if (items.length) setActive((active - 1 + items.length) % items.length);
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      if (!list.hidden && hits[active]) choose(hits[active]);
+      if (!list.hidden && items[active]) choose(items[active]);
       else void run();
     } else if (e.key === 'Escape') {
       cancel();
@@ -127,7 +161,7 @@ export function createSearch(onChoose: (hit: SearchHit) => void): HTMLElement {
     }
   });
   input.addEventListener('blur', () => setTimeout(close, 120));
-  input.addEventListener('focus', () => hits.length && input.value.trim() && render());
+  input.addEventListener('focus', () => items.length && input.value.trim() && render());
   document.addEventListener('keydown', (e) => {
     const t = e.target as HTMLElement;
     if (e.key === '/' && !/INPUT|TEXTAREA|SELECT/.test(t.tagName) && !t.isContentEditable) {

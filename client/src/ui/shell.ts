@@ -17,7 +17,7 @@ export interface ShellActions {
   clearCanvas(): void;
   toggleConsole(open?: boolean): void;
   appendResults(on: boolean): void;
-  openTab(tab: 'details' | 'connect' | 'curation'): void;
+  openTab(tab: 'details' | 'connect' | 'issues' | 'new' | 'curation'): void;
   quickStart(query: string): void;
   exportPng(): void;
   exportJson(): void;
@@ -31,6 +31,8 @@ export interface ShellParts {
   console: HTMLElement;
   overlays: HTMLElement[];
   documentView: HTMLElement;
+  /** The time filter strip above the canvas. */
+  timeFilter: HTMLElement;
 }
 
 export interface Shell {
@@ -99,6 +101,8 @@ export function buildShell(a: ShellActions, parts: ShellParts): Shell {
       { class: 'actions center' },
       h('button', { onclick: () => a.toggleConsole(true) }, 'Run an example Cypher query'),
       h('button', { onclick: () => a.openTab('connect') }, 'Connect two issues'),
+      h('button', { testid: 'empty-issues', onclick: () => a.openTab('issues') }, 'Browse issues'),
+      h('button', { testid: 'empty-new', onclick: () => a.openTab('new') }, 'What is new'),
     ),
   );
   const status = h('div', { class: 'status', testid: 'status' });
@@ -116,6 +120,8 @@ export function buildShell(a: ShellActions, parts: ShellParts): Shell {
     { class: 'tabs', role: 'tablist' },
     h('button', { role: 'tab', testid: 'tab-details', onclick: () => a.openTab('details') }, 'Details'),
     h('button', { role: 'tab', testid: 'tab-connect', onclick: () => a.openTab('connect') }, 'Connect'),
+    h('button', { role: 'tab', testid: 'tab-issues', onclick: () => a.openTab('issues') }, 'Issues'),
+    h('button', { role: 'tab', testid: 'tab-new', onclick: () => a.openTab('new') }, 'New'),
     h('button', { role: 'tab', testid: 'tab-curation', onclick: () => a.openTab('curation') }, 'Curation'),
     h('button', { class: 'icon only-narrow close-panel', title: 'Close panel', 'aria-label': 'Close panel', onclick: () => document.body.classList.remove('panel-open') }, '✕'),
   );
@@ -141,7 +147,7 @@ export function buildShell(a: ShellActions, parts: ShellParts): Shell {
       'main',
       { class: 'main' },
       h('aside', { class: 'left', 'aria-label': 'Legend and filters' }, parts.legend),
-      h('section', { class: 'stage' }, h('div', { class: 'canvas-wrap' }, canvas, empty, status, zoom, ...parts.overlays, toasts), drawer),
+      h('section', { class: 'stage' }, parts.timeFilter, h('div', { class: 'canvas-wrap' }, canvas, empty, status, zoom, ...parts.overlays, toasts), drawer),
       h('aside', { class: 'panel', 'aria-label': 'Details' }, tabs, panelBody),
     ),
     parts.documentView,

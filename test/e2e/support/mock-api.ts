@@ -271,6 +271,23 @@ export async function createMockApi(corpusDir: string, goldPath: string): Promis
     if (path === '/documents') {
       return send(res, 200, { total: docs.length, documents: [...docs].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')).map(summary) });
     }
+    if (path === '/documents/dates') {
+      const days = new Map<string, number>();
+      for (const d of docs) if (d.date) days.set(d.date, (days.get(d.date) ?? 0) + 1);
+      return send(res, 200, { days: [...days].sort().map(([date, count]) => ({ date, count })), undated: docs.filter((d) => !d.date).length });
+    }
+    if ((m = path.match(/^\/documents\/([^/]+)\/graph$/))) {
+      const d = docs.find((x) => x.id === decodeURIComponent(m![1]!));
+      if (!d) return err(res, 404, 'NOT_FOUND', `document "${m[1]}" not found`);
+      const mentioned = [...entities.values()].filter((e) => e.mentions.some((x) => x.doc === d)).slice(0, lim(40));
+      const ids = new Set(mentioned.map((e) => e.id));
+      const nodes = [docNode(d), ...mentioned.map(nodeOf)];
+      const edges = [
+        ...mentioned.map((e) => ({ data: { id: `${d.id}|MENTIONS|${e.id}`, source: d.id, target: e.id, type: 'MENTIONS', weight: 1, evidenceCount: 1 } })),
+        ...edgesOf(rels.filter((r) => r.doc === d && r.type !== 'CO_MENTIONED' && ids.has(r.source) && ids.has(r.target))),
+      ];
+      return send(res, 200, { document: ref(d), elements: { nodes, edges }, total: mentioned.length, more: 0 });
+    }
     if ((m = path.match(/^\/documents\/([^/]+)$/))) {
       const d = docs.find((x) => x.id === decodeURIComponent(m![1]!));
       if (!d) return err(res, 404, 'NOT_FOUND', `document "${m[1]}" not found`);
