@@ -43,7 +43,9 @@ export interface Candidate {
 }
 
 export function isCoined(name: string): boolean {
-  return /^\p{Lu}{2,}[\p{Lu}\p{N}]*s?$/u.test(name) || /^\p{Lu}{2,}\p{Ll}/u.test(name) || /\p{Ll}\p{Lu}/u.test(name) || /\p{N}/u.test(name) || /[-^]/.test(name);
+  // A capitalised compound of plain words ("Post-training", "Long-context") is a sentence opener, not a coined name.
+  const plainCompound = /^\p{Lu}?\p{Ll}+(?:-\p{Ll}+)+$/u.test(name);
+  return /^\p{Lu}{2,}[\p{Lu}\p{N}]*s?$/u.test(name) || /^\p{Lu}{2,}\p{Ll}/u.test(name) || /\p{Ll}\p{Lu}/u.test(name) || /\p{N}/u.test(name) || (/[-^]/.test(name) && !plainCompound);
 }
 
 export function shapeType(name: string): EntityType | undefined {

@@ -4,7 +4,7 @@ import { EntityRegistry, entityId, type KnownEntity } from '../resolve/registry.
 import { isAcronym } from '../resolve/normalize.ts';
 import { LEXICON, MODEL_FAMILIES } from '../rules/lexicon.ts';
 import { editDistance, isMisspelling } from '../resolve/similarity.ts';
-import { STOP_WORDS } from '../rules/entities.ts';
+import { BENCHMARK_EDITION, STOP_WORDS } from '../rules/entities.ts';
 import {
   acronymDefinitions,
   type AcronymDefinition,
@@ -73,6 +73,10 @@ export class Extractor {
   private readonly knownNames: KnownNames = {
     typeOf: (name) => this.typeOf(name) ?? this.registry.peek(name, 'Person')?.type,
     isPerson: (name) => Boolean(this.registry.peek(name, 'Person')),
+    refOf: (name) => {
+      const type = this.typeOf(name);
+      return type ? this.registry.peek(name, type) : undefined;
+    },
   };
 
   constructor(known: KnownEntity[] = []) {
@@ -122,7 +126,10 @@ export class Extractor {
       }
     }
     for (const hit of this.gazetteer.scan(text)) {
-      candidates.push({ start: hit.start, end: hit.end, surface: text.slice(hit.start, hit.end), type: hit.phrase.type, reason: hit.phrase.reason, strength: 2 });
+      // A benchmark's edition or year is part of its name ("LiveCodeBench v6", "AIME 24"): scores differ by edition.
+      const edition = hit.phrase.type === 'Benchmark' ? BENCHMARK_EDITION.exec(text.slice(hit.end, hit.end + 12))?.[0] ?? '' : '';
+      const end = hit.end + edition.length;
+      candidates.push({ start: hit.start, end, surface: text.slice(hit.start, end), type: hit.phrase.type, reason: edition ? 'lexicon-benchmark-edition' : hit.phrase.reason, strength: 2 });
     }
     const pre = prepared ?? prepareText(text);
     candidates.push(...pre.rules);

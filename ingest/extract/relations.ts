@@ -1,6 +1,7 @@
 import { CO_MENTION, type EntityType, type RelationRecord, type RelationType } from '../model.ts';
 import { ANAPHOR_TYPES, ANAPHORIC_SUBJECT, LIST_SEPARATOR, NOT_SUBJECT_CUE, OBJECT_CUE, PRONOUN_AT, RELATION_RULES, SECTION_AUTHOR_CUE, SECTION_LAB_CUE, SECTION_RULES } from '../rules/relations.ts';
-import { MODEL_FAMILIES } from '../rules/lexicon.ts';
+import { METHODS, MODEL_FAMILIES } from '../rules/lexicon.ts';
+import { entityId } from '../resolve/registry.ts';
 import type { PaperSection } from './sections.ts';
 import type { Sentence } from './segment.ts';
 
@@ -35,6 +36,8 @@ export class RelationSink {
 }
 
 const DEFAULT_GAP = 120;
+/** Ids of the lexicon's method families (see RelationRule.sourceNotFamily). */
+const METHOD_FAMILIES = new Set(METHODS.map((m) => entityId('Method', m.name)));
 const FAMILY_WORDS = new Set(MODEL_FAMILIES.map((f) => f.toLowerCase()));
 
 /**
@@ -82,6 +85,7 @@ export function sentenceRelations(text: string, bySentence: Map<number, Placed[]
           if (between.length > (rule.maxGap ?? DEFAULT_GAP)) continue;
           const [src, dst] = rule.swap ? [b, a] : [a, b];
           if (!rule.source.includes(src.type) || !rule.target.includes(dst.type)) continue;
+          if ((rule.sameKind && src.type !== dst.type) || (rule.sourceNotFamily && METHOD_FAMILIES.has(src.id))) continue;
           // The nearest candidate subject takes the relation: "Trained on M, X outperforms Y" is X's. Objects ("beats A
           // and B") and the source's own list ("A and B are evaluated on X") do not stand in between.
           if (!rule.swap && blockedByNearerSubject(mentions, roles, i, j, rule.source)) continue;

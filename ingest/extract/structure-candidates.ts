@@ -1,7 +1,7 @@
 import type { EntityType, StructureSpan } from '../model.ts';
 import { foldKey } from '../resolve/normalize.ts';
 import { MODEL_FAMILIES } from '../rules/lexicon.ts';
-import { FULL_NAME_TEXT, GENERIC_LINK_TEXT, LINK_RULES, ORG_HANDLE } from '../rules/links.ts';
+import { FULL_NAME_TEXT, GENERIC_LINK_TEXT, HANDLE_ACCOUNT_SUFFIX, LINK_RULES, ORG_HANDLE } from '../rules/links.ts';
 import { EMPHASIS_TYPE_RULES } from '../rules/emphasis.ts';
 import { type Candidate, isCoined, shapeType } from './candidates.ts';
 import { modelNameCandidates } from './model-names.ts';
@@ -10,6 +10,8 @@ import { modelNameCandidates } from './model-names.ts';
 export interface KnownNames {
   typeOf(name: string): EntityType | undefined;
   isPerson(name: string): boolean;
+  /** The known entity (registry or lexicon) a name resolves to, with its canonical name. */
+  refOf(name: string): { name: string; type: EntityType } | undefined;
 }
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
@@ -34,6 +36,26 @@ function spells(text: string, name: string): boolean {
   const a = foldKey(text);
   const b = foldKey(name);
   return a.length >= 2 && b.length >= 2 && (a === b || (a.length >= 4 && b.includes(a)) || (b.length >= 4 && a.includes(b) && a.length - b.length <= 6));
+}
+
+/**
+ * The known entity an organisation's or product's handle stands for: the handle itself, its words, or the handle
+ * without an account-style ending (AnthropicAI → Anthropic, OpenAIDevs → OpenAI, vllm_project → vLLM). People's
+ * handles are left alone: a person's handle is rarely their name with a suffix, and guessing would merge people.
+ */
+function handleRef(handle: string, known: KnownNames): { name: string; type: EntityType } | undefined {
+  const bare = handle.replace(/^@/, '');
+  const stems = new Set([bare, bare.replace(/_/g, ' ')]);
+  for (let stem = bare, prev = ''; stem !== prev && stem.length >= 3; ) {
+    prev = stem;
+    stem = stem.replace(HANDLE_ACCOUNT_SUFFIX, '');
+    if (stem.length >= 3) stems.add(stem).add(stem.replace(/_/g, ' '));
+  }
+  for (const stem of stems) {
+    const ref = known.refOf(stem);
+    if (ref && ref.type !== 'Person') return ref;
+  }
+  return undefined;
 }
 
 /** A handle's entity type: a known name decides, then the handle's shape (org-like endings, a model family in it). */
@@ -85,7 +107,9 @@ export function structureCandidates(text: string, structure: StructureSpan[], kn
     const handle = groups.handle!;
     const bare = surface.replace(/^@/, '');
     if (foldKey(bare) === foldKey(handle)) {
-      out.push({ start: link.start, end, surface, type: handleType(handle, known), reason: rule.reason, strength: rule.strength, standsAlone: true });
+      const ref = handleRef(handle, known);
+      if (ref) out.push({ start: link.start, end, surface, type: ref.type, canonical: ref.name, reason: 'x-handle-of-known', strength: rule.strength, standsAlone: true });
+      else out.push({ start: link.start, end, surface, type: handleType(handle, known), reason: rule.reason, strength: rule.strength, standsAlone: true });
     } else if (FULL_NAME_TEXT.test(surface) && !known.typeOf(surface)) {
       out.push({ start: link.start, end, surface, type: 'Person', reason: 'x-profile-name', strength: rule.strength, aliasHint: `@${handle}` });
     }

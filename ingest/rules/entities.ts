@@ -35,6 +35,9 @@ export const HEAD_NOUN_TYPES: Array<[RegExp, EntityType | null]> = [
 ];
 
 /** Names whose spelling alone says what they are. */
+/** An edition right after a known benchmark's name: "v6", "2025", "24" (never a score: "24%", "24.5"). */
+export const BENCHMARK_EDITION = /^[\s-]?(?:v\d+(?:\.\d+)?|20\d\d|2\d)(?![\w.%,/-]|\.\d|\s?(?:%|points?|pts))/;
+
 export const SHAPE_TYPES: Array<[RegExp, EntityType]> = [
   [/(?:-?Bench|-Eval|Eval|QA|-Arena|Arena|Gym)(?:[-\s]?v?\d+(?:\.\d+)?)?$/, 'Benchmark'],
   [/(?:VLM|LLM|LM|GPT|BERT)s?$|-\d+(?:\.\d+)?[BM](?:-[A-Za-z]+)*$/, 'Model'],

@@ -64,5 +64,8 @@ export const GENERIC_LINK_TEXT = /^(?:(?:the|this|that|a|an|our|their|his|her|it
 /** Handle shapes of organisations rather than people ("FooLabs", "bar_ai", "BazResearch"). */
 export const ORG_HANDLE = /(?:ai|labs?|research|hq|inc|team|dev|devs|official|app|cloud|io|org|news|studio|foundation|institute|group|corp|tech)$/i;
 
+/** Endings an organisation's account adds to its name (AnthropicAI, OpenAIDevs, vllm_project, Zai_org, GeminiApp). */
+export const HANDLE_ACCOUNT_SUFFIX = /[_-]?(?:ai|labs?|research|hq|inc|team|devs?|official|app|cloud|org|project|studio|hub|news|_?dev)$/i;
+
 /** What a handle's text must look like to be the person's name: "Ada Quill", "Ada M. Quill". */
 export const FULL_NAME_TEXT = /^\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}\.?)?(?:\s\p{Lu}[\p{L}'’-]+){1,2}$/u;

@@ -10,6 +10,9 @@ const ONE_CLAUSE = String.raw`^(?![^]*?(?:[:;]\s|\s[—–]\s|\s--\s))`;
 export const RELATION_RULES: RelationRule[] = [
   {
     reason: 'lab-possessive',
+    sourceNotFamily: true,
+    // "Zhipu's GLM 4.5, Kimi K2": the possessive names the maker of the first only.
+    noLists: true,
     type: 'FROM_LAB',
     source: ['Method', 'Model', 'Tool', 'Paper', 'Benchmark', 'Dataset'],
     target: ['Lab'],
@@ -39,7 +42,7 @@ export const RELATION_RULES: RelationRule[] = [
     type: 'AFFILIATED_WITH',
     source: ['Person'],
     target: ['Lab'],
-    between: /^(?:\s\(@?\w+\))?,\s(?:the\s|a\s|an\s)?(?:(?:co-?)?founder|CEO|CTO|COO|chief\s[\w-]+|president|VP\sof\s[\w-]+|head\sof\s[\w-]+|lead\sof\s[\w-]+|(?:[\w-]+\s)?(?:researcher|scientist|engineer|professor|lead)|who\s(?:leads|runs|works|worked|heads)(?:\s[\w-]+){0,3})(?:\s(?:and|&)\s[\w-]+)?\s(?:of|at)\s(?:the\s)?$/i,
+    between: /^(?:\s\(@?\w+\))?,\s(?:the\s|a\s|an\s)?(?:(?:former|ex-|then-|now|current|longtime)\s?)?(?:(?:co-?)?founder|CEO|CTO|COO|chief\s(?:[\w-]+\s){0,2}?(?:officer|scientist|architect)|chief\s[\w-]+|president|VP\sof\s[\w-]+|head\sof\s[\w-]+|lead\sof\s[\w-]+|(?:[\w-]+\s)?(?:researcher|scientist|engineer|professor|lead)|who\s(?:leads|runs|works|worked|heads)(?:\s[\w-]+){0,3})(?:\s(?:and|&)\s[\w-]+)?\s(?:of|at)\s(?:the\s)?$/i,
   },
   {
     // "Ada Park joins Orion Labs", "Ada Park, now at Orion Labs".
@@ -51,6 +54,7 @@ export const RELATION_RULES: RelationRule[] = [
   },
   {
     reason: 'from-lab',
+    sourceNotFamily: true,
     type: 'FROM_LAB',
     source: ['Method', 'Model', 'Tool', 'Paper', 'Benchmark', 'Dataset'],
     target: ['Lab'],
@@ -59,11 +63,22 @@ export const RELATION_RULES: RelationRule[] = [
   },
   {
     reason: 'lab-releases',
+    sourceNotFamily: true,
     type: 'FROM_LAB',
     source: ['Method', 'Model', 'Tool', 'Benchmark', 'Dataset'],
     target: ['Lab'],
-    between: /^:?\s(?:has\s|have\s|just\s|quietly\s|officially\s|also\s)?(?:released?|releases|releasing|introduces|introduced|introducing|unveil(?:s|ed|ing)|announce[sd]?|announcing|launch(?:es|ed|ing)?|open-sourc(?:es|ed|ing)|drops|dropped|built|builds|presents|presented|ships|shipped|debuts|debuted|rolls\sout|rolled\sout|trained|trains|publishe[sd]|updates|updated|unveils)\s(?:(?!(?:and|or|but|vs|versus|than|with|on|for)\s)[\w.-]+\s){0,5}?$/,
+    between: /^:?\s(?:has\s|have\s|just\s|quietly\s|officially\s|also\s)?(?:released?|releases|releasing|introduces|introduced|introducing|unveil(?:s|ed|ing)|announce[sd]?|announcing|launch(?:es|ed|ing)?|open-sourc(?:es|ed|ing)|drops|dropped|built|builds|presents|presented|ships|shipped|debuts|debuted|rolls\sout|rolled\sout|trained|trains|publishe[sd]|updates|updated|unveils|contribut(?:es|ed)|reveal(?:s|ed)|open-weights)\s(?:(?!(?:and|or|but|vs|versus|than|with|on|for)\s)[\w.-]+\s){0,5}?$/,
     swap: true,
+  },
+  {
+    // "Google released the next batch of its open-weight models, Gemma 3": the thing released named in apposition.
+    reason: 'lab-releases-apposition',
+    type: 'FROM_LAB',
+    source: ['Model', 'Tool', 'Benchmark', 'Dataset'],
+    target: ['Lab'],
+    between: /^\s(?:has\s|have\s|just\s|also\s)?(?:released?|releases|introduce[sd]|unveil(?:s|ed)|announce[sd]|launch(?:es|ed)|open-sourc(?:es|ed)|ships|shipped|debuts|debuted|rolls\sout|rolled\sout|publishe[sd]|contribut(?:es|ed))\s(?:the\s|a\s|an\s|its\s|their\s)(?:(?!(?:and|or|but|vs|versus|than|with|for)\s)[\w'’.-]+\s){1,9}?[\w'’.-]+,\s(?:the\s|called\s|named\s|dubbed\s)?$/,
+    swap: true,
+    maxGap: 140,
   },
   {
     reason: 'person-paren-org',
@@ -116,24 +131,27 @@ export const RELATION_RULES: RelationRule[] = [
   },
   {
     reason: 'outperforms',
+    sameKind: true,
     type: 'IMPROVES_ON',
-    source: ['Method', 'Model'],
-    target: ['Method', 'Model'],
+    source: ['Method', 'Model', 'Tool'],
+    target: ['Method', 'Model', 'Tool'],
     subjectOnly: true,
     between: new RegExp(ONE_CLAUSE + String.raw`^(?!\s(?:and|or|but|while)\s)[^]*\b${IMPROVE}\b(?:[^.;]|\.(?=\d)){0,60}?$`),
     maxGap: 160,
   },
   {
     reason: 'compared-with',
+    sameKind: true,
     type: 'COMPARED_WITH',
-    source: ['Method', 'Model'],
-    target: ['Method', 'Model'],
+    source: ['Method', 'Model', 'Tool'],
+    target: ['Method', 'Model', 'Tool'],
     subjectOnly: true,
     between: new RegExp(ONE_CLAUSE + String.raw`[^]*?\b${COMPARE}\s(?:the\s)?(?:[\w-]+\s){0,2}?$`),
     maxGap: 160,
   },
   {
     reason: 'evaluated-on',
+    sourceNotFamily: true,
     type: 'EVALUATED_ON',
     source: ['Method', 'Model', 'Paper'],
     target: ['Benchmark'],
@@ -214,12 +232,51 @@ export const RELATION_RULES: RelationRule[] = [
     maxGap: 40,
   },
   {
+    // "mixture-of-experts (MoE) models like DeepSeek V3, GLM 4.5 and Kimi K2": each model listed is one of that kind.
+    reason: 'method-models-like',
+    type: 'USES',
+    source: ['Model'],
+    target: ['Method'],
+    swap: true,
+    between: /^\s(?:\([^()]{1,20}\)\s)?(?:-?(?:based|style)\s)?(?:[\w-]+\s)?(?:models?|LLMs?|architectures?|systems?|checkpoints?)\s?,?\s(?:like|such\sas|including|e\.g\.,?)\s$/,
+    maxGap: 60,
+  },
+  {
+    // "AGAPO, a GRPO variant", "a GRPO variant AGAPO", "GRPO derivative Dr. GRPO": a named variant of a method or model.
+    reason: 'named-variant',
+    type: 'VARIANT_OF',
+    source: ['Method', 'Model'],
+    target: ['Method', 'Model'],
+    between: /^,\s(?:a|an|the)\s(?:new\s|simple\s|lighter\s|cheaper\s)?$/,
+    after: /^[\s-](?:variant|extension|derivative|descendant|successor|fork|flavou?r|modification)\b/,
+    maxGap: 20,
+  },
+  {
+    reason: 'variant-named',
+    type: 'VARIANT_OF',
+    source: ['Method', 'Model'],
+    target: ['Method', 'Model'],
+    swap: true,
+    between: /^[\s-](?:variant|extension|derivative|descendant|successor|fork)\s(?:called\s|named\s|dubbed\s)?["“]?$/,
+    maxGap: 30,
+  },
+  {
+    // "Cursor added GPT-5.4", "Perplexity Comet now supports Claude": a product that offers a model uses it.
+    reason: 'tool-adds-model',
+    type: 'USES',
+    source: ['Tool'],
+    target: ['Model'],
+    subjectOnly: true,
+    between: /^\s(?:(?:immediately|now|also|just|quickly|already)\s)?(?:added|adds|integrated|integrates|supports|announced|rolled\sout|brings|brought|ships|shipped|offers|serves|switched\sto|defaults\sto|swapped\sin)\s(?:the\s|support\sfor\s)?$/,
+    maxGap: 60,
+  },
+  {
     reason: 'uses',
     type: 'USES',
     source: ['Method', 'Model', 'Tool', 'Paper'],
     target: ['Method', 'Model', 'Tool', 'Dataset'],
     subjectOnly: true,
-    between: new RegExp(ONE_CLAUSE + String.raw`[^]*?\b(?:uses|used(?!\sto\b)|using|use of|leverag(?:es|ed|ing)|relies on|relied on|built (?:on top of|on|with)|sits on top of|on top of|combines|employs|employed|applies|applied|adopts|adopted|powered by|runs on|(?:trained|fine-tuned|finetuned|post-trained|tuned|aligned|optimi[sz]ed|distilled|RL-trained|built) (?:[\w.-]+ ){0,4}?(?:with|using|via|on|from|through)|(?:trains?|training) (?:\S+ )?(?:with|using|via)|featur(?:es|ed|ing)|adopts?|adoption of)\s(?:(?:the|a|an|its|their|our)\s)?["“(]?(?:[\w.-]+\s){0,2}["“(]?$`),
+    between: new RegExp(ONE_CLAUSE + String.raw`[^]*?\b(?:uses|used(?!\sto\b)|using|use of|leverag(?:es|ed|ing)|relies on|relied on|built (?:on top of|on|with)|sits on top of|on top of|combines|employs|employed|applies|applied|adopts|adopted|powered by|runs on|(?:trained|fine-tuned|finetuned|post-trained|tuned|aligned|optimi[sz]ed|distilled|RL-trained|built) (?:[\w.-]+ ){0,4}?(?:with|using|via|on|from|through)|(?:trains?|training) (?:\S+ )?(?:with|using|via)|featur(?:es|ed|ing)|adopts?|adoption of|integrat(?:es|ed|ing)|incorporat(?:es|ed|ing)|adds support for|added support for|supports)\s(?:(?:the|a|an|its|their|our)\s)?["“(]?(?:[\w.-]+\s){0,2}["“(]?$`),
     maxGap: 150,
   },
   {

@@ -67,6 +67,13 @@ export interface RelationRule {
   after?: RegExp;
   /** Relations that a list of further mentions of the same type next to an end does not carry (default: carried). */
   noLists?: boolean;
+  /** Both ends are of one type: a method improves on a method, a model on a model ("PPO beats o1" is a misreading). */
+  sameKind?: boolean;
+  /**
+   * The source is not a well-known method family from the lexicon (RL, MoE, distillation): "DeepSeek's MoE" is
+   * DeepSeek's model, and "RL on AIME" is no one's result.
+   */
+  sourceNotFamily?: boolean;
 }
 
 /** A relation between a paper section and an entity inside its paragraph. */
