@@ -1,5 +1,5 @@
 import { CO_MENTION, type EntityType, type RelationRecord, type RelationType } from '../model.ts';
-import { ANAPHOR_TYPES, ANAPHORIC_SUBJECT, LIST_SEPARATOR, NOT_SUBJECT_CUE, OBJECT_CUE, PRONOUN_AT, RELATION_RULES, SECTION_AUTHOR_CUE, SECTION_LAB_CUE, SECTION_RULES } from '../rules/relations.ts';
+import { ANAPHOR_TYPES, ANAPHORIC_SUBJECT, LIST_SEPARATOR, NOT_SUBJECT_CUE, OBJECT_CUE, PRONOUN_AT, RELATION_RULES, SECTION_AUTHOR_CUE, SECTION_LAB_CUE, SECTION_RULES, TOPIC_SCORE_RULES } from '../rules/relations.ts';
 import { METHODS, MODEL_FAMILIES } from '../rules/lexicon.ts';
 import { entityId } from '../resolve/registry.ts';
 import type { PaperSection } from './sections.ts';
@@ -233,6 +233,37 @@ export function documentRelations(text: string, placed: Placed[], sentences: Sen
       const virtual: Placed = { id: antecedent.id, type: antecedent.type, start: sentence.start, end: sentence.start + opener[0].length, sentence: index };
       sentenceRelations(text, new Map([[index, [virtual, ...mentions.filter((p) => p.start >= virtual.end)]]]), sink, sentences);
     }
+    topicScores(text, index, mentions, sentence, sink, bySentence);
+  }
+}
+
+/** TOPIC_SCORE_RULES: a benchmark score with no subject in its sentence goes to the passage's model. */
+function topicScores(text: string, index: number, mentions: Placed[], sentence: Sentence, sink: RelationSink, bySentence: Map<number, Placed[]>): void {
+  // A model, method or tool before the score is its own subject; one after it is a baseline ("… than prior Codex").
+  const subjectAt = mentions.find((m) => m.type === 'Model' || m.type === 'Method' || m.type === 'Tool')?.start ?? Infinity;
+  for (const rule of TOPIC_SCORE_RULES) {
+    const scored = mentions.filter(
+      (m) =>
+        m.type === 'Benchmark' &&
+        m.end <= subjectAt &&
+        (rule.scoreAfter.test(text.slice(m.end, Math.min(sentence.end, m.end + 40))) || rule.scoreBefore.test(text.slice(Math.max(sentence.start, m.start - 30), m.start))),
+    );
+    if (!scored.length) continue;
+    const counts = new Map<string, { n: number; last: number }>();
+    for (let k = Math.max(0, index - rule.lookBack); k < index; k++) {
+      for (const p of bySentence.get(k) ?? []) {
+        if (!rule.topic.includes(p.type as 'Model')) continue;
+        const c = counts.get(p.id) ?? { n: 0, last: 0 };
+        counts.set(p.id, { n: c.n + 1, last: p.start });
+      }
+    }
+    // "GPT-5.4 Pro" and "GPT-5.4 Thinking" in a passage about GPT-5.4 count for GPT-5.4, the name they extend.
+    for (const [id, c] of counts) {
+      const base = [...counts.keys()].find((other) => other !== id && id.startsWith(`${other}-`));
+      if (base) counts.get(base)!.n += c.n;
+    }
+    const topic = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || b[1].last - a[1].last)[0]?.[0];
+    if (topic) for (const b of scored) sink.add(topic, rule.type, b.id, index, rule.reason);
   }
 }
 

@@ -173,7 +173,7 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
     },
     {
       reason: 'score-on-name',
-      pattern: new RegExp(String.raw`\b\d+(?:\.\d+)?%\s(?:(?:accuracy|pass@1|score)\s)?on\s(?<name>(?:${CAP})(?:\s(?:${CAP}|\d+)){0,2})`, 'u'),
+      pattern: new RegExp(String.raw`\b\d+(?:\.\d+)?%\s(?:(?:accuracy|pass@1|score)\s)?on\s(?!(?:Tiers?|Levels?|Parts?|Splits?|Sets?|Rounds?|Stages?|Phases?|Tasks?|Categories|Category|Average|Day|Week)\b)(?<name>(?:${CAP})(?:\s(?:${CAP}|\d+)){0,2})`, 'u'),
       type: 'Benchmark',
     },
     {
@@ -214,7 +214,8 @@ export const ENTITY_RULES: Record<string, SpanRule[]> = {
     {
       reason: 'org-suffix',
       needs: /\s(?:Labs?|Research|Institute|University|Foundation|Laboratory|Inc|Corporation|Technologies|Robotics)\b/,
-      pattern: new RegExp(String.raw`\b(?<name>(?:${CAP}\s){1,3}(?:Labs?|Research|Institute|University|Foundation|Laboratory|Inc\.?|Corporation|Technologies|Robotics))\b`, 'u'),
+      // Not a job title ("Chief Research Officer", "Senior Research Scientist"): the org word is part of the role there.
+      pattern: new RegExp(String.raw`\b(?!(?:Chief|Head|Senior|Principal|Lead|Vice|Former|Staff|Junior)\s)(?<name>(?:${CAP}\s){1,3}(?:Labs?|Research|Institute|University|Foundation|Laboratory|Inc\.?|Corporation|Technologies|Robotics))\b(?!\s(?:Officers?|Scientists?|Engineers?|Directors?|Leads?|Interns?|Fellows?|Associates?|Assistants?|Managers?|Scientist))`, 'u'),
       type: 'Lab',
     },
     {

@@ -347,6 +347,24 @@ export const ANAPHOR_TYPES: Array<[RegExp, Array<'Model' | 'Method' | 'Benchmark
   [/^(?:The|This|Their)\s(?:new\s|proposed\s)?(?:method|approach|technique|algorithm|recipe)\b/, ['Method']],
 ];
 
+/**
+ * Scores stated without their model ("• OSWorld-Verified 75.0%, above the human baseline", "SWE-Bench Pro: 57.7%")
+ * belong to the model the passage is about: the one named most in the sentences just before (ties: the latest).
+ * Only where the sentence names no model, method or tool of its own.
+ */
+export const TOPIC_SCORE_RULES: Array<{ reason: string; type: 'EVALUATED_ON'; scoreAfter: RegExp; scoreBefore: RegExp; lookBack: number; topic: Array<'Model'> }> = [
+  {
+    reason: 'topic-model-score',
+    type: 'EVALUATED_ON',
+    // "OSWorld-Verified 75.0%", "GDPval-AA: 1554", "HLE (text) 50.2%".
+    scoreAfter: /^\s?(?:\([^()]{1,30}\)\s?)?[:=]?\s?(?:of\s|at\s)?~?\d[\d.,]*\s?(?:%|pts|points|Elo)?(?![\w.])/,
+    // "75.0% on OSWorld-Verified", "a 57.7 SWE-Bench Pro".
+    scoreBefore: /\b\d[\d.,]*\s?%\s(?:on\s|in\s)?(?:the\s)?$/,
+    lookBack: 10,
+    topic: ['Model'],
+  },
+];
+
 /** "He's at Stanford now": a pronoun subject's affiliation belongs to the person named just before. */
 export const PRONOUN_AT = /^(?:He|She)(?:['’]s|\sis|\swas|\sjoined|\smoved to)?\s(?:now\s|currently\s|still\s)?(?:at\s|with\s)?(?:the\s)?$/;
 

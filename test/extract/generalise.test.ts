@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { names, run, typed } from './helpers.ts';
+import { Extractor } from '../../ingest/extract/index.ts';
+import { readSource } from '../../ingest/readers/index.ts';
+import { doc, names, run, typed } from './helpers.ts';
 
 // Every text below is written for these tests; none comes from the corpus.
 
@@ -150,5 +152,44 @@ describe('lists, passives, scores and kinds of model', () => {
   it('an alternative to, better ... than', () => {
     expect(rels('GDPO is introduced as an alternative to GRPO for multi-reward training.')).toContain('GDPO COMPARED_WITH GRPO');
     expect(rels('Wren-7B is a far better coding model than Falcon-40B.')).toContain('Wren-7B IMPROVES_ON Falcon-40B');
+  });
+});
+
+describe('handles, editions, appositions, topics and kinds', () => {
+  const rels = (text: string) => typed(run(text));
+
+  it('an organisation handle is the organisation; a benchmark edition is part of its name', () => {
+    const md = 'Wren-7B is live on Anthropic servers ([AnthropicAI](https://x.com/AnthropicAI); [vllm_project](https://x.com/vllm_project)).';
+    const [read] = readSource('handles.md', md, '.md');
+    const out = new Extractor().extract(read!.kind === 'document' ? read!.doc : doc(md));
+    expect(names(out.entities, 'Tool')).toContain('vLLM');
+    expect(names(out.entities, 'Lab')).toEqual(['Anthropic']);
+    expect(names(run('It scores 71% on LiveCodeBench v6 and 80% on AIME 24, and MMLU 25% lower.').entities, 'Benchmark')).toEqual(
+      expect.arrayContaining(['LiveCodeBench v6', 'AIME 24', 'MMLU']),
+    );
+  });
+
+  it('a release named in apposition, a product adding a model, a former chief officer', () => {
+    expect(rels('Orion Labs released the next batch of its open-weight models, Wren-7B, on Tuesday.')).toContain('Wren-7B FROM_LAB Orion Labs');
+    expect(rels('Cursor immediately added Wren-7B for all users.')).toContain('Cursor USES Wren-7B');
+    expect(rels('To quote Sam Altman, former Chief Research Officer at Orion Labs, it works.')).toEqual(['Sam Altman AFFILIATED_WITH Orion Labs']);
+  });
+
+  it('models of a method’s kind, named variants, one kind per comparison, no one owns a method family', () => {
+    expect(rels('These are the big mixture of experts (MoE) models like Wren-7B, Falcon-40B and Gemma 2 9B.')).toEqual(
+      expect.arrayContaining(['Wren-7B USES Mixture-of-Experts', 'Falcon-40B USES Mixture-of-Experts', 'Gemma 2 9B USES Mixture-of-Experts']),
+    );
+    expect(rels('Post-training uses a GRPO variant FooPO with preference learning.')).toEqual(['FooPO VARIANT_OF GRPO']);
+    expect(rels('FooPO, a GRPO variant, helps.')).toContain('FooPO VARIANT_OF GRPO');
+    expect(rels('PPO beats Wren-7B on GSM8K.')).not.toContain('PPO IMPROVES_ON Wren-7B');
+    expect(rels("Orion Labs's MoE is fast.")).not.toContain('Mixture-of-Experts FROM_LAB Orion Labs');
+    expect(rels("Orion Labs's FooPO is fast.")).toContain('FooPO FROM_LAB Orion Labs');
+  });
+
+  it('a score with no model of its own belongs to the model the passage is about', () => {
+    const out = rels(['Orion Labs shipped Wren-7B and Wren-7B Pro today.', 'Benchmarks that dominated the discourse:', '• OSWorld-Verified 75.0%, above the human baseline.', '• SWE-bench Pro 57.7%, slightly better than prior Codex.'].join('\n'));
+    expect(out).toEqual(expect.arrayContaining(['Wren-7B EVALUATED_ON OSWorld-Verified', 'Wren-7B EVALUATED_ON SWE-bench Pro']));
+    expect(out).not.toContain('Wren-7B Pro EVALUATED_ON OSWorld-Verified');
+    expect(rels('Wren-7B is out.\nFalcon-40B scores 70% on GSM8K.')).not.toContain('Wren-7B EVALUATED_ON GSM8K');
   });
 });
