@@ -128,6 +128,8 @@ class App implements Host {
   }
 
   toast(message: string, kind: 'info' | 'error' = 'info'): void {
+    // The same news twice (a range change re-running a comparison) is one toast.
+    if ([...this.shell.toasts.children].some((c) => c.textContent === message)) return;
     const t = h('div', { class: `toast ${kind}`, role: kind === 'error' ? 'alert' : 'status', testid: 'toast' }, message);
     this.shell.toasts.append(t);
     setTimeout(() => t.remove(), kind === 'error' ? 6000 : 3000);
