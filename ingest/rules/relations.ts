@@ -1,7 +1,7 @@
 import type { RelationRule, SectionRule } from './types.ts';
 
 const IMPROVE = String.raw`(?:outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|outscor(?:es|ed|ing)|edg(?:es|ed|ing) out|leapfrog(?:s|ged)?|tops|topped|ahead of|stronger than|(?:is|are|was) better than|overtak(?:es|en|ing)|improv(?:es|ed|ing) (?:up)?on|better than|(?:better|stronger|smarter|more capable)\s(?:[\w-]+\s){1,3}than|(?:ranks?|ranked|sits|placed?|places)\s(?:[\w-]+\s){0,3}(?:above|over)|over the likes of|higher (?:[^.]|\.(?=\d)){0,40}?(?:than|compared (?:to|with)|over)|(?:gains?|improvements?) over|exceed(?:s|ed|ing)?|beyond)`;
-const COMPARE = String.raw`(?:compared (?:to|with)|on par with|competitive with|comparable to|rivals?|rivall?ing|match(?:es|ed|ing)|similar to|close to|in comparison (?:to|with)|versus|vs\.?|against|relative to|head-to-head with|alongside|(?:an?|the)\salternative\sto|ties|tied\swith|tying)`;
+const COMPARE = String.raw`(?:compared (?:to|with)|on par with|competitive with|comparable to|rivals?|rivall?ing|match(?:es|ed|ing)|similar to|close to|match|in comparison (?:to|with)|versus|vs\.?|against|relative to|head-to-head with|alongside|(?:an?|the)\salternative\sto|ties|tied\swith|tying)`;
 
 /** A colon, semicolon or dash between the pair starts another clause with its own subject: "X's news: a member used Y". */
 const ONE_CLAUSE = String.raw`^(?![^]*?(?:[:;]\s|\s[—–]\s|\s--\s))`;
@@ -18,6 +18,26 @@ export const RELATION_RULES: RelationRule[] = [
     target: ['Lab'],
     between: /^['’]s?\s(?:(?!(?:and|or|but|vs|versus|than)\s)[\w.-]+\s){0,3}$/u,
     swap: true,
+  },
+  {
+    // "Orion Labs' strongest models (Wren-7B, Wren-3B)", "Orion Labs's open models such as Wren-7B".
+    reason: 'lab-models-list',
+    type: 'FROM_LAB',
+    source: ['Model', 'Tool'],
+    target: ['Lab'],
+    swap: true,
+    between: /^['’]s?\s(?:(?!(?:and|or|but|vs|than)\s)[\w-]+\s){0,3}(?:models?|releases?|LLMs?|family|lineup|products?|tools?)\s?(?:\(|,?\s(?:such\sas|like|including|e\.g\.,?)\s)$/,
+    maxGap: 80,
+  },
+  {
+    // "RewardBench 2, Ai2's next reward model evaluation": an apposition that names the maker by its possessive.
+    reason: 'apposition-lab-possessive',
+    type: 'FROM_LAB',
+    source: ['Model', 'Tool', 'Benchmark', 'Dataset'],
+    target: ['Lab'],
+    between: /^,\s(?:the\s)?$/,
+    after: /^['’]s?\s(?:next|new|latest|first|own|flagship|open|newest|biggest|best|largest|smallest|frontier|upcoming)\b/,
+    maxGap: 8,
   },
   {
     // "Wren-7B (Orion Labs)", "Wren-7B, from Orion Labs": the maker in parentheses after the name.
@@ -50,7 +70,7 @@ export const RELATION_RULES: RelationRule[] = [
     type: 'AFFILIATED_WITH',
     source: ['Person'],
     target: ['Lab'],
-    between: /^(?:\s\(@?\w+\))?,?\s(?:(?:has|have|just|recently|officially)\s)?(?:joins|joined|is\sjoining|moves\sto|moved\sto|now\sat|works\sat|worked\sat|is\sat|leads|heads|co-?founded|founded)\s(?:the\s)?$/i,
+    between: /^(?:\s\(@?\w+\))?,?\s(?:(?:has|have|just|recently|officially)\s)?(?:joins|joined|joining|is\sjoining|moves\sto|moved\sto|now\sat|works\sat|worked\sat|is\sat|leads|heads|co-?founded|founded)\s(?:the\s)?$/i,
   },
   {
     reason: 'from-lab',
@@ -336,8 +356,8 @@ export const SECTION_LAB_CUE = /\b(?:researchers|scientists|team|group|lab|labs|
  * Text right before a mention that makes it an object, not a subject ("trained with X", "beats X"):
  * such a mention does not stand between an earlier subject and the rest of its sentence.
  */
-/** Text right before a source mention that makes it an object or a modifier, never the subject of a relation. */
-export const NOT_SUBJECT_CUE = /\b(?:than|over|against|versus|vs\.?|outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|match(?:es|ed|ing)?|compared (?:to|with)|of|trained on|fine-tuned on|built on|based on|from|like|including|uses?|used|using|leverag(?:es|ed|ing)|runs?|ran|running|tried|trying|prefer(?:s|red|ring)?)\s(?:the\s)?$/i;
+/** Text right before a source mention that makes it an object, a modifier or an aside "(…", never the subject of a relation. */
+export const NOT_SUBJECT_CUE = /\b(?:than|over|against|versus|vs\.?|outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|match(?:es|ed|ing)?|compared (?:to|with)|of|trained on|fine-tuned on|built on|based on|from|like|including|uses?|used|using|leverag(?:es|ed|ing)|runs?|ran|running|tried|trying|prefer(?:s|red|ring)?)\s(?:the\s)?$|\(\s?$/i;
 
 export const OBJECT_CUE = /\b(?:with|using|via|than|over|against|versus|vs\.?|builds? on|based on|extends|uses|relies on|outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|match(?:es|ed|ing)?|compared (?:to|with))\s(?:the\s)?$/;
 

@@ -186,6 +186,14 @@ describe('handles, editions, appositions, topics and kinds', () => {
     expect(rels("Orion Labs's FooPO is fast.")).toContain('FooPO FROM_LAB Orion Labs');
   });
 
+  it("a lab's models listed, a possessive apposition, an aside never a subject, match", () => {
+    const out = rels("Wren-7B feels around Orion Labs' strongest models (Falcon-40B, Gemma 2 9B), and slightly better than Qwen2.5-7B.");
+    expect(out).toEqual(expect.arrayContaining(['Falcon-40B FROM_LAB Orion Labs', 'Gemma 2 9B FROM_LAB Orion Labs']));
+    expect(out).not.toContain('Falcon-40B IMPROVES_ON Qwen2.5-7B');
+    expect(rels("On Monday we released OrbitBench, Orion Labs's next agent evaluation.")).toContain('OrbitBench FROM_LAB Orion Labs');
+    expect(rels("Wren-7B's performance on MATH and GSM8K match the Falcon-40B model.")).toContain('Wren-7B COMPARED_WITH Falcon-40B');
+  });
+
   it('a score with no model of its own belongs to the model the passage is about', () => {
     const out = rels(['Orion Labs shipped Wren-7B and Wren-7B Pro today.', 'Benchmarks that dominated the discourse:', '• OSWorld-Verified 75.0%, above the human baseline.', '• SWE-bench Pro 57.7%, slightly better than prior Codex.'].join('\n'));
     expect(out).toEqual(expect.arrayContaining(['Wren-7B EVALUATED_ON OSWorld-Verified', 'Wren-7B EVALUATED_ON SWE-bench Pro']));
