@@ -222,12 +222,12 @@ describe('each decision, then its undo', () => {
   });
 
   it('reject-relation: that typed relation is gone, the co-mention stays', async () => {
-    const made = await curate({ action: 'reject-relation', source: 'Model:gemma-3', type: 'COMPARED_WITH', target: 'Method:grpo' });
-    const types = (await edges('Model:gemma-3', 'Method:grpo')).map((e) => e.type);
-    expect(types).not.toContain('COMPARED_WITH');
+    const made = await curate({ action: 'reject-relation', source: 'Model:gemma-3', type: 'USES', target: 'Method:vargrpo' });
+    const types = (await edges('Model:gemma-3', 'Method:vargrpo')).map((e) => e.type);
+    expect(types).not.toContain('USES');
     expect(types).toContain('CO_MENTIONED');
     await undo(made.id).expect(200);
-    expect((await edges('Model:gemma-3', 'Method:grpo')).map((e) => e.type)).toContain('COMPARED_WITH');
+    expect((await edges('Model:gemma-3', 'Method:vargrpo')).map((e) => e.type)).toContain('USES');
     expect(await graphSnapshot(driver)).toEqual(extractorView);
   });
 
@@ -254,7 +254,7 @@ describe('the full cycle: curate → re-ingest everything → decisions hold →
       { action: 'retype', id: 'Method:ties-merging', type: 'Tool' },
       { action: 'split-alias', id: 'Method:sgb', alias: 'Stepwise Group Baselines' },
       { action: 'delete', id: 'Person:haddad' },
-      { action: 'reject-relation', source: 'Model:gemma-3', type: 'COMPARED_WITH', target: 'Method:grpo' },
+      { action: 'reject-relation', source: 'Model:gemma-3', type: 'USES', target: 'Method:vargrpo' },
     ]) made.push((await curate(body)).id);
     const list = CurationListResponse.parse((await request(app).get('/api/curation').expect(200)).body);
     expect(list.decisions.map((d) => d.id)).toEqual(made);
@@ -301,7 +301,7 @@ describe('the full cycle: curate → re-ingest everything → decisions hold →
     expect(ids).toEqual(expect.arrayContaining(['Method:lora-soup', 'Tool:ties-merging', 'Method:stepwise-group-baselines']));
     for (const gone of ['Method:lora', 'Person:haddad', 'Method:ties-merging']) expect(ids).not.toContain(gone);
     expect(out.entities.find((e) => e.id === 'Method:lora-soup')!.name).toBe('LoRA Soup (adapter merging)');
-    expect(out.relations.filter((r) => r.source === 'Model:gemma-3' && r.type === 'COMPARED_WITH' && r.target === 'Method:grpo')).toEqual([]);
+    expect(out.relations.filter((r) => r.source === 'Model:gemma-3' && r.type === 'USES' && r.target === 'Method:vargrpo')).toEqual([]);
     expect(out.relations.some((r) => r.source === 'Person:haddad' || r.target === 'Person:haddad')).toBe(false);
   });
 
