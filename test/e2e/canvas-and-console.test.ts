@@ -5,14 +5,13 @@
  * per-label property completion, search/Escape focus). The built explorer against the real server (embedded Neo4j +
  * the seed corpus) in headless Debian Chromium; screenshots in test-output/screenshots/.
  */
-import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type cytoscape from 'cytoscape';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../core/config.ts';
-import { hasChromium, launchChromium, waitReady, watchErrors } from './support/browser.ts';
+import { buildClientOnce, hasChromium, launchChromium, waitReady, watchErrors } from './support/browser.ts';
 
 const SEEDS = resolve(PROJECT_ROOT, '..', 'shared', 'corpus', 'seeds');
 const SHOTS = join(PROJECT_ROOT, 'test-output', 'screenshots');
@@ -84,7 +83,7 @@ describe.skipIf(skipReason !== null)('canvas and console (browser)', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    execSync('npm run build:client --silent', { cwd: PROJECT_ROOT, stdio: 'pipe' });
+    buildClientOnce(PROJECT_ROOT);
     const { loadConfig } = await import('../../core/config.ts');
     const { startServer } = await import('../../app/start.ts');
     const { testConfigEnv, testDriver, wipe } = await import('../helpers/neo4j.ts');

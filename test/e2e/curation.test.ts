@@ -3,13 +3,12 @@
  * details panel and from the canvas menu), rename, delete, split an alias off, reject a typed relation, and undo
  * every one from the Curation tab, each checked on the canvas, in the panel and through the API. Screenshots: test-output/screenshots/curation-*.png.
  */
-import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../core/config.ts';
-import { hasChromium, launchChromium, waitReady, watchErrors } from './support/browser.ts';
+import { buildClientOnce, hasChromium, launchChromium, waitReady, watchErrors } from './support/browser.ts';
 
 const SHOTS = join(PROJECT_ROOT, 'test-output', 'screenshots');
 const skipReason = hasChromium() ? null : 'curation E2E skipped: /usr/bin/chromium is absent (apt-get install -y chromium, or set CHROMIUM_PATH)';
@@ -45,7 +44,7 @@ describe.skipIf(skipReason !== null)('curation (browser)', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    execSync('npm run build:client --silent', { cwd: PROJECT_ROOT, stdio: 'pipe' });
+    buildClientOnce(PROJECT_ROOT);
     const { loadConfig } = await import('../../core/config.ts');
     const { startServer } = await import('../../app/start.ts');
     const { testConfigEnv, testDriver, wipe } = await import('../helpers/neo4j.ts');

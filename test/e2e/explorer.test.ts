@@ -3,13 +3,12 @@
  * Debian Chromium. Set E2E_API=mock to run the same scenario against test/e2e/support/mock-api.ts instead
  * (UI work while the API is in flux). Screenshots land in test-output/screenshots/.
  */
-import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../core/config.ts';
-import { hasChromium, launchChromium, waitReady, watchErrors } from './support/browser.ts';
+import { buildClientOnce, hasChromium, launchChromium, waitReady, watchErrors } from './support/browser.ts';
 
 const SEEDS = resolve(PROJECT_ROOT, '..', 'shared', 'corpus', 'seeds');
 const SHOTS = join(PROJECT_ROOT, 'test-output', 'screenshots');
@@ -52,7 +51,7 @@ describe.skipIf(skipReason !== null)('explorer (browser)', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    execSync('npm run build:client --silent', { cwd: PROJECT_ROOT, stdio: 'pipe' });
+    buildClientOnce(PROJECT_ROOT);
     if (MOCK) {
       const { createMockApi, defaultMockPaths } = await import('./support/mock-api.ts');
       const { serveStatic } = await import('./support/static-server.ts');

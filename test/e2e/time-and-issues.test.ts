@@ -3,13 +3,12 @@
  * (test/fixtures/time-issues, January–March 2025): search that finds what people type, the time filter, the issue
  * browser with Connect's searchable picker, and What is new. Screenshots land in test-output/screenshots/.
  */
-import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../core/config.ts';
-import { hasChromium, launchChromium, waitReady, watchErrors } from './support/browser.ts';
+import { buildClientOnce, hasChromium, launchChromium, waitReady, watchErrors } from './support/browser.ts';
 
 const CORPUS = join(PROJECT_ROOT, 'test', 'fixtures', 'time-issues');
 const SHOTS = join(PROJECT_ROOT, 'test-output', 'screenshots');
@@ -58,7 +57,7 @@ describe.skipIf(skipReason !== null)('time, issues and what is new (browser)', (
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    execSync('npm run build:client --silent', { cwd: PROJECT_ROOT, stdio: 'pipe' });
+    buildClientOnce(PROJECT_ROOT);
     const { loadConfig } = await import('../../core/config.ts');
     const { startServer } = await import('../../app/start.ts');
     const { testConfigEnv, testDriver, wipe } = await import('../helpers/neo4j.ts');
