@@ -311,6 +311,8 @@ export class Extractor {
   private repeatMentions(text: string, resolved: Resolved[]): void {
     const local = new Gazetteer();
     const ids = new Set(resolved.map((r) => r.id));
+    // "R1" after "DeepSeek-R1", "K2" after "Kimi K2": a model named here goes by its version alone later on.
+    const shortNames = new Map<string, string | null>();
     for (const id of ids) {
       const ref = this.registry.get(id)!;
       if (ref.type === 'Paper') continue;
@@ -318,11 +320,20 @@ export class Extractor {
         if (surface.length < 2 || (ref.type === 'Person' && !surface.includes(' '))) continue;
         local.add({ surface, type: ref.type, caseSensitive: isAcronym(surface), reason: 'repeat-mention' });
       }
+      const short = ref.type === 'Model' ? familyDropped(ref.name) : undefined;
+      if (short) shortNames.set(short, shortNames.has(short) && shortNames.get(short) !== id ? null : id);
     }
+    for (const [surface, id] of shortNames) if (id && !this.registry.peek(surface, 'Model')) local.add({ surface, type: 'Model', caseSensitive: true, reason: 'family-dropped-name' });
     for (const hit of local.scan(text)) {
       const clashes = resolved.filter((r) => r.type !== 'Paper' && hit.start < r.end && r.start < hit.end);
       // A longer known name replaces the shorter ones inside it ("LoRA Soup" over "LoRA").
       if (clashes.some((r) => r.start < hit.start || r.end > hit.end || (r.start === hit.start && r.end === hit.end))) continue;
+      if (hit.phrase.reason === 'family-dropped-name') {
+        const id = shortNames.get(text.slice(hit.start, hit.end));
+        if (!id || clashes.length) continue;
+        resolved.push({ id, type: 'Model', start: hit.start, end: hit.end, reason: 'family-dropped-name', strength: 0 });
+        continue;
+      }
       const ref = this.registry.peek(text.slice(hit.start, hit.end), hit.phrase.type);
       if (!ref || !ids.has(ref.id)) continue;
       for (const r of clashes) resolved.splice(resolved.indexOf(r), 1);
@@ -438,4 +449,13 @@ export function extractAll(docs: DocumentRecord[], known: KnownEntity[] = []): E
     .map((e) => ({ ...e, aliases: finalAliases.get(e.id) ?? e.aliases }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { documents: docs, entities, relations, facts };
+}
+
+/** What a model name is without its family or maker word ("DeepSeek-R1" → "R1", "Kimi K2.5" → "K2.5"), if coined. */
+function familyDropped(name: string): string | undefined {
+  const family = MODEL_FAMILIES.find((f) => name.length > f.length + 1 && name.startsWith(f) && /[\s-]/.test(name[f.length]!));
+  if (!family) return undefined;
+  const rest = name.slice(family.length + 1);
+  // A version with a letter in front ("R1", "V4 Pro", "K2"), never a bare number or size ("3.1", "70B").
+  return /^\p{Lu}\d+(?:\.\d+)?(?:\s\p{Lu}[\p{Ll}]+)?$/u.test(rest) ? rest : undefined;
 }

@@ -138,6 +138,8 @@ export const MODEL_FAMILIES = [
   'GPT', 'ChatGPT', 'Claude', 'Gemini', 'Gemma', 'Llama', 'LLaMA', 'Qwen', 'QwQ', 'DeepSeek', 'Mistral', 'Mixtral', 'Phi', 'Falcon', 'OLMo',
   'Tulu', 'Grok', 'Kimi', 'GLM', 'Yi', 'Command', 'DALL-E', 'Stable Diffusion', 'Sora', 'Veo', 'Imagen', 'Whisper', 'PaLM', 'Nemotron',
   'Granite', 'Jamba', 'InternLM', 'InternVL', 'MiniMax', 'Hunyuan', 'ERNIE', 'Codestral', 'SmolLM', 'Pythia', 'Vicuna', 'Zephyr',
+  // Claude's tiers, often written without the family ("Opus 4.5").
+  'Opus', 'Sonnet', 'Haiku',
 ];
 
 export const LEXICON: LexiconEntry[] = [...LABS, ...BENCHMARKS, ...METHODS, ...MODELS, ...TOOLS, ...DATASETS, ...PEOPLE];

@@ -194,6 +194,12 @@ describe('handles, editions, appositions, topics and kinds', () => {
     expect(rels("Wren-7B's performance on MATH and GSM8K match the Falcon-40B model.")).toContain('Wren-7B COMPARED_WITH Falcon-40B');
   });
 
+  it('a model named in full goes by its version alone later; Claude tiers without the family', () => {
+    const out = run('Orion Labs shipped Kimi R1 and DeepSeek-V4 Pro. R1 was good; V4 Pro beats R1 on GSM8K. Opus 4.6 beats Sonnet 4.5.');
+    expect(typed(out)).toEqual(expect.arrayContaining(['DeepSeek-V4 Pro IMPROVES_ON Kimi R1', 'Opus 4.6 IMPROVES_ON Sonnet 4.5']));
+    expect(names(out.entities, 'Model')).not.toContain('R1');
+  });
+
   it('a score with no model of its own belongs to the model the passage is about', () => {
     const out = rels(['Orion Labs shipped Wren-7B and Wren-7B Pro today.', 'Benchmarks that dominated the discourse:', '• OSWorld-Verified 75.0%, above the human baseline.', '• SWE-bench Pro 57.7%, slightly better than prior Codex.'].join('\n'));
     expect(out).toEqual(expect.arrayContaining(['Wren-7B EVALUATED_ON OSWorld-Verified', 'Wren-7B EVALUATED_ON SWE-bench Pro']));
