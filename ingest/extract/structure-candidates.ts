@@ -1,7 +1,7 @@
 import type { EntityType, StructureSpan } from '../model.ts';
 import { foldKey } from '../resolve/normalize.ts';
 import { MODEL_FAMILIES } from '../rules/lexicon.ts';
-import { FULL_NAME_TEXT, GENERIC_LINK_TEXT, HANDLE_ACCOUNT_SUFFIX, LINK_RULES, ORG_HANDLE } from '../rules/links.ts';
+import { FULL_NAME_TEXT, GENERIC_LINK_TEXT, HANDLE_ACCOUNT_SUFFIX, LINK_RULES, MEDIA_HANDLE, ORG_HANDLE } from '../rules/links.ts';
 import { EMPHASIS_TYPE_RULES } from '../rules/emphasis.ts';
 import { type Candidate, isCoined, shapeType } from './candidates.ts';
 import { modelNameCandidates } from './model-names.ts';
@@ -64,8 +64,11 @@ function handleType(handle: string, known: KnownNames): EntityType {
   const knownType = known.typeOf(bare) ?? known.typeOf(bare.replace(/_/g, ' '));
   if (knownType === 'Lab' || knownType === 'Person') return knownType;
   if (knownType) return 'Lab';
-  const parts = bare.split('_').filter(Boolean);
-  if (parts.some((p) => known.typeOf(p) === 'Lab' || MODEL_FAMILIES.some((f) => f.toLowerCase() === p.toLowerCase()))) return 'Lab';
+  // Words of the handle, split at underscores and case changes ("MiniMaxAgent" → MiniMax, Agent).
+  const parts = bare.split(/_|(?<=\p{Ll})(?=\p{Lu}\p{Ll})/u).filter(Boolean);
+  // Led by a lab or a model family ("Alibaba_Qwen", "MiniMaxAgent"); a person's handle may end in one ("jane_UW").
+  const lead = parts[0] ?? '';
+  if (known.typeOf(lead) === 'Lab' || MODEL_FAMILIES.some((f) => f.toLowerCase() === lead.toLowerCase())) return 'Lab';
   return ORG_HANDLE.test(bare) && bare.length > 4 ? 'Lab' : 'Person';
 }
 
@@ -109,7 +112,7 @@ export function structureCandidates(text: string, structure: StructureSpan[], kn
     if (foldKey(bare) === foldKey(handle)) {
       const ref = handleRef(handle, known);
       if (ref) out.push({ start: link.start, end, surface, type: ref.type, canonical: ref.name, reason: 'x-handle-of-known', strength: rule.strength, standsAlone: true });
-      else out.push({ start: link.start, end, surface, type: handleType(handle, known), reason: rule.reason, strength: rule.strength, standsAlone: true });
+      else if (!MEDIA_HANDLE.test(handle)) out.push({ start: link.start, end, surface, type: handleType(handle, known), reason: rule.reason, strength: rule.strength, standsAlone: true });
     } else if (FULL_NAME_TEXT.test(surface) && !known.typeOf(surface)) {
       out.push({ start: link.start, end, surface, type: 'Person', reason: 'x-profile-name', strength: rule.strength, aliasHint: `@${handle}` });
     }

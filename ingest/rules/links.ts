@@ -61,8 +61,11 @@ export const LINK_RULES: LinkRule[] = [
 /** Visible link texts that never name anything ("paper", "here", "this thread"). */
 export const GENERIC_LINK_TEXT = /^(?:(?:the|this|that|a|an|our|their|his|her|its|my|full|original|new)\s)?(?:paper|papers|preprint|arxiv|abs|pdf|html|here|link|links|this|that|post|blog(?: post)?|thread|tweet|tweets|announcement|report|technical report|tech report|code|repo|repository|github|model|models|weights|dataset|data|demo|site|website|page|docs|documentation|article|source|sources|details|more|video|talk|slides|podcast|episode|interview|release|launch|results|benchmark|leaderboard|chart|image|screenshot|x|twitter|hugging ?face|hf|\d+|[ivx]+|\[\d+\])$/i;
 
-/** Handle shapes of organisations rather than people ("FooLabs", "bar_ai", "BazResearch"). */
-export const ORG_HANDLE = /(?:ai|labs?|research|hq|inc|team|dev|devs|official|app|cloud|io|org|news|studio|foundation|institute|group|corp|tech)$/i;
+/** Handle shapes of organisations rather than people ("FooLabs", "bar_ai", "BazResearch", "FooAPI", "foo_ide"). */
+export const ORG_HANDLE = /(?:ai|labs?|research|hq|inc|team|dev|devs|official|app|cloud|io|org|news|studio|foundation|institute|group|corp|tech|api|_js|_ide|nlp)$/i;
+
+/** Handles of publications and feeds that relay news ("HuggingPapers", "dl_weekly", "latentspacepod"): no entity. */
+export const MEDIA_HANDLE = /(?:papers|post|pod|podcast|weekly|daily|digest|newsletter|times|radio|cast|show|journal|feed|bot)$/i;
 
 /** Endings an organisation's account adds to its name (AnthropicAI, OpenAIDevs, vllm_project, Zai_org, GeminiApp). */
 export const HANDLE_ACCOUNT_SUFFIX = /[_-]?(?:ai|labs?|research|hq|inc|team|devs?|official|app|cloud|org|project|studio|hub|news|_?dev)$/i;
