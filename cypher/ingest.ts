@@ -87,11 +87,16 @@ export const INGEST = {
 
   /**
    * Batched writes of NEW documents (not in the graph before): several whole documents per transaction, each row
-   * carrying its documentId. Changed documents go through the one-document statements above instead.
+   * carrying its documentId. Everything a new document brings is CREATEd, never MERGEd: a MERGE of a relationship
+   * walks the relationships already on its nodes (a document's CONTAINS, a hub's CO_MENTIONED), which made the
+   * write cost grow with the graph. The Document's unique id is the guard: if another ingest wrote one of these
+   * documents meanwhile, the batch fails on the constraint and the pipeline writes its documents one by one with
+   * the MERGE statements above. Relations and facts arrive de-duplicated per key (the last row's values, as a
+   * MERGE + SET per row would leave them).
    */
-  upsertDocuments: `
+  createDocuments: `
     UNWIND $docs AS doc
-    MERGE (d:Document {id: doc.id})
+    CREATE (d:Document {id: doc.id})
     SET d.path = doc.path, d.title = doc.title, d.publication = doc.publication, d.issue = doc.issue,
         d.date = doc.date, d.url = doc.url, d.text = doc.text, d.contentHash = doc.contentHash,
         d.wordCount = doc.wordCount, d.identity = doc.identity, d.topics = doc.topics, d.warnings = doc.warnings,
@@ -101,19 +106,31 @@ export const INGEST = {
     UNWIND $mentions AS row
     MATCH (d:Document {id: row.documentId})
     MATCH (e:Entity {id: row.entityId})
-    MERGE (m:Mention {id: row.id})
+    CREATE (d)-[:CONTAINS]->(m:Mention {id: row.id})-[:REFERS_TO]->(e)
     SET m.documentId = row.documentId, m.entityId = row.entityId, m.start = row.start, m.end = row.end,
         m.text = row.text, m.sentenceStart = row.sentenceStart, m.sentenceEnd = row.sentenceEnd, m.sentence = row.sentence,
-        m.reason = row.reason
-    MERGE (d)-[:CONTAINS]->(m)
-    MERGE (m)-[:REFERS_TO]->(e)`,
+        m.reason = row.reason`,
 
-  mergeDocumentMentionsBatch: `
+  createDocumentMentionsBatch: `
     UNWIND $counts AS row
     MATCH (d:Document {id: row.documentId})
     MATCH (e:Entity {id: row.entityId})
-    MERGE (d)-[r:MENTIONS]->(e)
-    SET r.count = row.count`,
+    CREATE (d)-[:MENTIONS {count: row.count}]->(e)`,
+
+  createRelations: `
+    UNWIND $relations AS row
+    MATCH (a:Entity {id: row.source})
+    MATCH (b:Entity {id: row.target})
+    CREATE (a)-[r:$(row.type)]->(b)
+    SET r.documentId = row.documentId, r.evidence = row.evidence, r.evidenceStart = row.evidenceStart, r.reason = row.reason,
+        r.weight = row.weight`,
+
+  createFacts: `
+    UNWIND $facts AS row
+    MATCH (d:Document {id: row.documentId})
+    MATCH (e:Entity {id: row.entityId})
+    CREATE (d)-[r:LISTS {field: row.field}]->(e)
+    SET r.reason = row.reason, r.value = row.value`,
 
   /** Entities left with no mention anywhere (after a rewrite or a removal) go, with their edges. */
   deleteOrphanEntities: `

@@ -111,13 +111,18 @@ function documentRows(doc: DocumentRecord, entities: EntityRecord[], relations: 
   return { entityRows, mentionRows, counts, relationRows };
 }
 
+/** One statement of a write transaction, named after its entry in cypher/ingest.ts. */
+export interface WriteStatement {
+  name: keyof typeof INGEST;
+  params: Record<string, unknown>;
+}
+
 /**
- * Writes documents that are NOT in the graph yet (the caller checked their ids against documentHashes), all in one
- * write transaction: either every one of them is written or none is. Ends in the same graph as calling
- * writeDocument on each in turn: entity rows are merged per id with their aliases in document order.
+ * The statements that write documents NOT in the graph yet (the caller checked their ids against documentHashes),
+ * in order: entity rows are merged per id with their aliases in document order. Exported so the tests can PROFILE
+ * exactly what an ingest sends.
  */
-export async function writeNewDocuments(driver: Driver, items: ExtractedDocument[]): Promise<void> {
-  if (items.length === 0) return;
+export function newDocumentsStatements(items: ExtractedDocument[]): WriteStatement[] {
   const entities = new Map<string, { id: string; name: string; type: string; aliases: string[]; trusted: boolean }>();
   const mentions: ReturnType<typeof documentRows>['mentionRows'] = [];
   const counts: Array<{ documentId: string; entityId: string; count: number }> = [];
@@ -138,14 +143,34 @@ export async function writeNewDocuments(driver: Driver, items: ExtractedDocument
     for (const [entityId, count] of rows.counts) counts.push({ documentId: doc.id, entityId, count });
     relations.push(...rows.relationRows);
   }
+  const statements: WriteStatement[] = [
+    { name: 'createDocuments', params: { docs: items.map(({ doc }) => documentRow(doc)) } },
+    { name: 'upsertEntities', params: { entities: [...entities.values()] } },
+    { name: 'createMentionsBatch', params: { mentions } },
+    { name: 'createDocumentMentionsBatch', params: { counts } },
+    { name: 'createRelations', params: { relations: lastPerKey(relations, (r) => `${r.source}\u0000${r.type}\u0000${r.target}\u0000${r.documentId}`) } },
+  ];
+  if (facts.length) statements.push({ name: 'createFacts', params: { facts: lastPerKey(facts, (f) => `${f.documentId}\u0000${f.entityId}\u0000${f.field}`) } });
+  statements.push({ name: 'bumpGraphVersion', params: {} });
+  return statements;
+}
+
+/** One row per key, in first-seen order, with the values of the key's last row: what MERGE + SET per row leaves. */
+function lastPerKey<T>(rows: T[], key: (row: T) => string): T[] {
+  const byKey = new Map<string, T>();
+  for (const row of rows) byKey.set(key(row), row);
+  return [...byKey.values()];
+}
+
+/**
+ * Writes documents that are NOT in the graph yet, all in one write transaction: either every one of them is
+ * written or none is. Ends in the same graph as calling writeDocument on each in turn.
+ */
+export async function writeNewDocuments(driver: Driver, items: ExtractedDocument[]): Promise<void> {
+  if (items.length === 0) return;
+  const statements = newDocumentsStatements(items);
   await write(driver, async (tx) => {
-    await tx.run(INGEST.upsertDocuments, { docs: items.map(({ doc }) => documentRow(doc)) });
-    await tx.run(INGEST.upsertEntities, { entities: [...entities.values()] });
-    await tx.run(INGEST.createMentionsBatch, { mentions });
-    await tx.run(INGEST.mergeDocumentMentionsBatch, { counts });
-    await tx.run(INGEST.mergeRelations, { relations });
-    if (facts.length) await tx.run(INGEST.mergeFacts, { facts });
-    await tx.run(INGEST.bumpGraphVersion);
+    for (const st of statements) await tx.run(INGEST[st.name], st.params);
   });
 }
 

@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import nlp, { tagOnly } from './nlp.ts';
 import { STOP_WORDS } from '../rules/entities.ts';
 import type { Sentence } from './segment.ts';
 
@@ -44,7 +44,7 @@ export function personMatches(text: string, sentences: Sentence[]): PersonSpan[]
       offset += from;
       chunk = chunk.slice(from, from + MAX_SENTENCE);
     }
-    const matches = nlp(chunk).match(PERSON_MATCH).json({ offset: true }) as Array<{ offset: { start: number; length: number } }>;
+    const matches = tagOnly(chunk).match(PERSON_MATCH).json({ offset: true }) as Array<{ offset: { start: number; length: number } }>;
     for (const match of matches) {
       let start = offset + match.offset.start;
       let surface = text.slice(start, start + match.offset.length);

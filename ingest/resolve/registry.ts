@@ -45,6 +45,8 @@ export class EntityRegistry {
   private readonly catalog = new Map<string, LexiconEntry>();
   /** Fuzzy candidates per type, bucketed by first letter: misspellings keep the first letter. */
   private readonly fuzzyPool = new Map<string, Array<{ surface: string; form: NameForm; ref: EntityRef }>>();
+  /** The same candidates by type, first letter and glued length: a misspelling is within two letters of its name. */
+  private readonly fuzzyByLength = new Map<string, Array<{ surface: string; form: NameForm; ref: EntityRef }>>();
 
   constructor(known: KnownEntity[] = [], lexicon: LexiconEntry[] = []) {
     if (!Array.isArray(known)) throw new TypeError(`known entities must be an array, got ${typeof known}`);
@@ -71,8 +73,13 @@ export class EntityRegistry {
     if (!first) return;
     const bucket = `${ref.type}|${first}`;
     const pool = this.fuzzyPool.get(bucket) ?? [];
-    pool.push({ surface, form: nameForm(surface), ref });
+    const item = { surface, form: nameForm(surface), ref };
+    pool.push(item);
     this.fuzzyPool.set(bucket, pool);
+    const sized = `${bucket}|${item.form.glue.length}`;
+    const byLength = this.fuzzyByLength.get(sized) ?? [];
+    byLength.push(item);
+    this.fuzzyByLength.set(sized, byLength);
   }
 
   private ensure(id: string, name: string, type: EntityType): Entry {
@@ -116,13 +123,16 @@ export class EntityRegistry {
     if (!pool) return undefined;
     let best: { surface: string; ref: EntityRef } | undefined;
     const form = nameForm(clean);
-    for (const candidate of pool) {
-      if (Math.abs(candidate.form.glue.length - form.glue.length) > 2) continue;
-      if (!isMisspelling(form, candidate.form)) continue;
-      // Deterministic tie-break: the closest length, then code-unit order.
-      const d = Math.abs(candidate.surface.length - clean.length);
-      const bd = best ? Math.abs(best.surface.length - clean.length) : Infinity;
-      if (d < bd || (d === bd && best && candidate.surface < best.surface)) best = candidate;
+    // Glued lengths within two of this one. The winner does not depend on the visiting order: the closest length,
+    // then code-unit order, and among equal surfaces (one length bucket, insertion order) the first.
+    for (let len = form.glue.length - 2; len <= form.glue.length + 2; len++) {
+      for (const candidate of this.fuzzyByLength.get(`${type}|${first}|${len}`) ?? []) {
+        if (!isMisspelling(form, candidate.form)) continue;
+        // Deterministic tie-break: the closest length, then code-unit order.
+        const d = Math.abs(candidate.surface.length - clean.length);
+        const bd = best ? Math.abs(best.surface.length - clean.length) : Infinity;
+        if (d < bd || (d === bd && best && candidate.surface < best.surface)) best = candidate;
+      }
     }
     if (best) return this.peek(best.ref.name, type) ?? best.ref;
     return type === 'Model' ? this.misheardFamily(clean, pool) : undefined;
