@@ -8,7 +8,14 @@ export const INGEST = {
   /** Every stored document's content hash, read once before an ingest: unchanged files then cost no query at all. */
   documentHashes: `
     MATCH (d:Document)
-    RETURN d.id AS id, d.contentHash AS contentHash, d.path AS path, d.identity AS identity`,
+    RETURN d.id AS id, d.contentHash AS contentHash, d.path AS path, d.identity AS identity, d.sourceHash AS sourceHash,
+           d.wordCount AS wordCount, d.warnings AS warnings`,
+
+  /** Source hashes of documents found unchanged by their text, stored so the next ingest skips their files unread. */
+  setSourceHashes: `
+    UNWIND $rows AS row
+    MATCH (d:Document {id: row.id})
+    SET d.sourceHash = row.sourceHash`,
 
   documentHash: `
     MATCH (d:Document {id: $id})
@@ -37,6 +44,7 @@ export const INGEST = {
     SET d.path = $doc.path, d.title = $doc.title, d.publication = $doc.publication, d.issue = $doc.issue,
         d.date = $doc.date, d.url = $doc.url, d.text = $doc.text, d.contentHash = $doc.contentHash,
         d.wordCount = $doc.wordCount, d.identity = $doc.identity, d.topics = $doc.topics, d.warnings = $doc.warnings,
+        d.sourceHash = $doc.sourceHash,
         d.ingestedAt = datetime()`,
 
   upsertEntities: `
@@ -100,6 +108,7 @@ export const INGEST = {
     SET d.path = doc.path, d.title = doc.title, d.publication = doc.publication, d.issue = doc.issue,
         d.date = doc.date, d.url = doc.url, d.text = doc.text, d.contentHash = doc.contentHash,
         d.wordCount = doc.wordCount, d.identity = doc.identity, d.topics = doc.topics, d.warnings = doc.warnings,
+        d.sourceHash = doc.sourceHash,
         d.ingestedAt = datetime()`,
 
   createMentionsBatch: `

@@ -47,6 +47,11 @@ export interface StoredDocument {
   path: string | null;
   /** Null for a document written before identities were stored (see readers/identity.ts legacyDocumentId). */
   identity: string | null;
+  /** The file's bytes + readers hash (readers/fingerprint.ts); null when stored without one or from a feed. */
+  sourceHash?: string | null;
+  wordCount?: number;
+  /** What the reader reported when it was stored (repeated when its file is skipped unread). */
+  warnings?: string[];
 }
 
 /** Every stored document's content hash, path and identity, in one query (id → stored). */
@@ -55,9 +60,21 @@ export async function documentHashes(driver: Driver): Promise<Map<string, Stored
   return new Map(
     res.records.map((r) => [
       r.get('id') as string,
-      { contentHash: (r.get('contentHash') as string | null) ?? null, path: (r.get('path') as string | null) ?? null, identity: (r.get('identity') as string | null) ?? null },
+      {
+        contentHash: (r.get('contentHash') as string | null) ?? null,
+        path: (r.get('path') as string | null) ?? null,
+        identity: (r.get('identity') as string | null) ?? null,
+        sourceHash: (r.get('sourceHash') as string | null) ?? null,
+        wordCount: Number(r.get('wordCount') ?? 0),
+        warnings: (r.get('warnings') as string[] | null) ?? [],
+      },
     ]),
   );
+}
+
+/** Stores source hashes on documents that are already in the graph (no graph change the API could show). */
+export async function setSourceHashes(driver: Driver, rows: Array<{ id: string; sourceHash: string }>): Promise<void> {
+  if (rows.length) await write(driver, (tx) => tx.run(INGEST.setSourceHashes, { rows }));
 }
 
 export interface ExtractedDocument {
@@ -82,6 +99,7 @@ function documentRow(doc: DocumentRecord) {
     contentHash: doc.contentHash,
     wordCount: doc.wordCount,
     identity: doc.identity ?? null,
+    sourceHash: doc.sourceHash ?? null,
     topics,
     warnings: doc.warnings ?? [],
   };
