@@ -45,6 +45,10 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     /** API runs with the server's response cache off (API_CACHE_ENTRIES=0), on, or both in turn. */
     'api-cache': { type: 'string', default: 'off,on' },
+    /** Run against this Neo4j instead of a fresh embedded one (its graph is WIPED by the ingest section). */
+    'neo4j-uri': { type: 'string' },
+    /** That Neo4j's process id, for its CPU time per request (optional). */
+    'neo4j-pid': { type: 'string' },
   },
 });
 const ONLY = new Set(values.only!.split(','));
@@ -186,6 +190,11 @@ interface Neo4jHandle {
 }
 
 async function startBenchNeo4j(): Promise<Neo4jHandle> {
+  if (values['neo4j-uri']) {
+    const driver = createDriver(values['neo4j-uri'], { user: 'neo4j', password: 'password' });
+    const res = await driver.executeQuery('CALL dbms.components() YIELD versions RETURN versions[0] AS v');
+    return { uri: values['neo4j-uri'], pid: Number(values['neo4j-pid'] ?? NaN), driver, version: String(res.records[0]?.get('v')), stop: () => driver.close() };
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'nlkg-bench-neo4j-'));
   const port = await freePort();
   const db = await startEmbeddedNeo4j({ dataDir, boltPort: port, pageCacheMb: 1024, heapMb: 2048, log: () => undefined });
@@ -496,7 +505,9 @@ async function main(): Promise<void> {
       if (ONLY.has('ingest')) await benchIngest(db, ingestCorpora, ainews && all.includes(ainews) ? ainews : undefined);
       if (ONLY.has('api')) {
         const apiCorpus = all.find((c) => c.name === 'mix') ?? ingestCorpora.at(-1)!;
-        if (lastIngested !== apiCorpus.name) {
+        // A --neo4j-uri database that already holds a graph is used as it is (for trying queries quickly).
+        const reuse = Boolean(values['neo4j-uri']) && !ONLY.has('ingest') && (await countGraph(db.driver)).documents > 0;
+        if (lastIngested !== apiCorpus.name && !reuse) {
           await wipeGraph(db.driver);
           await ingestChild(db, apiCorpus.inputs);
         }

@@ -4,6 +4,8 @@
  * Labels and relationship types are set with Cypher 5.26's dynamic `$(...)` syntax from values the writer has
  * already checked against ENTITY_TYPES / RELATION_TYPES, so nothing user-supplied is ever spliced into text.
  */
+import { ENTITY_REL_TYPES } from '../core/vocabulary.ts';
+
 export const INGEST = {
   /** Every stored document's content hash, read once before an ingest: unchanged files then cost no query at all. */
   documentHashes: `
@@ -26,11 +28,12 @@ export const INGEST = {
     MATCH (:Document {id: $id})-[:MENTIONS]->(e:Entity)
     RETURN collect(e.id) AS ids`,
 
-  /** Removes everything this document contributed, keeping the Document node itself. */
-  clearDocumentRelations: `
-    MATCH (d:Document {id: $id})-[:MENTIONS]->(e:Entity)-[r]-(:Entity)
-    WHERE r.documentId = $id
-    DELETE r`,
+  /**
+   * Removes everything this document contributed, keeping the Document node itself. Its relations are found by the
+   * relationship-property index of each type (rel_document_*, hinted: a type with no relationships yet would
+   * otherwise be planned as a scan of its index), not by walking every relationship of every entity it mentions.
+   */
+  clearDocumentRelations: ENTITY_REL_TYPES.map((t) => `CALL () { MATCH ()-[r:${t}]->() USING INDEX r:${t}(documentId) WHERE r.documentId = $id DELETE r }`).join('\n'),
   clearDocumentMentions: `
     MATCH (d:Document {id: $id})
     OPTIONAL MATCH (d)-[:CONTAINS]->(m:Mention)

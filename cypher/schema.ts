@@ -20,6 +20,8 @@ export const SCHEMA_STATEMENTS: Record<string, string> = {
   documentPublication: 'CREATE INDEX document_publication IF NOT EXISTS FOR (d:Document) ON (d.publication)',
   documentPath: 'CREATE INDEX document_path IF NOT EXISTS FOR (d:Document) ON (d.path)',
   mentionDocument: 'CREATE INDEX mention_document IF NOT EXISTS FOR (m:Mention) ON (m.documentId)',
+  // An entity's mentions in one document, without walking all its mentions or all the document's (GET /mentions).
+  mentionEntityDocument: 'CREATE INDEX mention_entity_document IF NOT EXISTS FOR (m:Mention) ON (m.entityId, m.documentId)',
   entitySearch: 'CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliases]',
   documentSearch: 'CREATE FULLTEXT INDEX document_search IF NOT EXISTS FOR (d:Document) ON EACH [d.title, d.publication]',
   // Relationship-property indexes let a document's relations be found without scanning every edge.
