@@ -98,11 +98,21 @@ interface ChildRun {
   out: string;
 }
 
-/** `node --import tsx <script> …` with the RSS/CPU hook: wall time, CPU time of all its threads, peak RSS. */
+/** The node flags the npm script running `script` gives it (`"ingest": "tsx --max-old-space-size=… app/ingest.ts"`). */
+function scriptFlags(script: string): string[] {
+  const scripts = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const line = Object.values(scripts).find((cmd) => cmd.split(/\s+/).includes(script));
+  return line ? line.split(/\s+/).filter((t) => t.startsWith('--')) : [];
+}
+
+/**
+ * `node <flags of its npm script> --import tsx <script> …` with the RSS/CPU hook: the process `npm run` starts,
+ * timed whole — wall time, CPU time of all its threads, peak RSS.
+ */
 function runChild(script: string, args: string[], env: Record<string, string> = {}): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', '--import', join(REPO, 'bench/rss-hook.mjs'), join(REPO, script), ...args], {
+    const child = spawn(process.execPath, [...scriptFlags(script), '--import', 'tsx', '--import', join(REPO, 'bench/rss-hook.mjs'), join(REPO, script), ...args], {
       cwd: REPO,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

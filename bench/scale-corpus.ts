@@ -140,26 +140,38 @@ export async function scaleCorpus(factor: number, log: (s: string) => void = con
 /** The real archives the benchmark mixes: every shared corpus that is there. */
 export const MIX_SOURCES = ['seeds', 'potw', 'interconnects', 'ainews'];
 
-const FM_IDENTITY = /^(title|post_id|guid|uuid|url|canonical_url|canonical|permalink|link|issue|edition|episode|number):[ \t]*(\S.*)$/;
+const FM_IDENTITY = /^(title|post_id|guid|uuid|url|canonical_url|canonical|permalink|link|issue|edition|episode|number):[ \t]*(.*)$/;
 
-/** A copy's own identity in an existing front matter: its title, ids and URLs get the copy's suffix. */
+/**
+ * A copy's own identity in an existing front matter: its title, ids and URLs get the copy's suffix, each rewritten
+ * as one double-quoted YAML line (a folded `>-` block included).
+ */
 function retitle(source: string, copy: number): string {
   const end = source.startsWith('---\n') ? source.indexOf('\n---', 4) : -1;
   if (end < 0) return source;
-  const head = source
-    .slice(0, end)
-    .split('\n')
-    .map((line) => {
-      const m = FM_IDENTITY.exec(line);
-      if (!m) return line;
-      const suffix = m[1] === 'title' ? ` (bench copy ${copy})` : `-bench-copy-${copy}`;
-      const v = m[2]!.trimEnd();
-      const quote = v[0] === '"' || v[0] === "'" ? v[0] : '';
-      const inner = quote && v.endsWith(quote) && v.length > 1 ? v.slice(1, -1) : v;
-      return `${m[1]}: ${quote}${inner}${suffix}${quote}`;
-    })
-    .join('\n');
-  return head + source.slice(end);
+  const lines = source.slice(0, end).split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = FM_IDENTITY.exec(lines[i]!);
+    if (!m) {
+      out.push(lines[i]!);
+      continue;
+    }
+    let value = m[2]!.trim();
+    if (/^[>|][+-]?$/.test(value)) {
+      const block: string[] = [];
+      while (i + 1 < lines.length && /^\s+\S/.test(lines[i + 1]!)) block.push(lines[++i]!.trim());
+      value = block.join(' ');
+    } else if ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'"))) {
+      value = value.length > 1 ? value.slice(1, -1) : '';
+    }
+    if (!value) {
+      out.push(lines[i]!);
+      continue;
+    }
+    out.push(`${m[1]}: ${JSON.stringify(`${value}${m[1] === 'title' ? ` (bench copy ${copy})` : `-bench-copy-${copy}`}`)}`);
+  }
+  return out.join('\n') + source.slice(end);
 }
 
 /**

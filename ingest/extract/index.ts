@@ -5,45 +5,22 @@ import { isAcronym } from '../resolve/normalize.ts';
 import { LEXICON, MODEL_FAMILIES } from '../rules/lexicon.ts';
 import { editDistance, isMisspelling } from '../resolve/similarity.ts';
 import { STOP_WORDS } from '../rules/entities.ts';
-import {
-  acronymDefinitions,
-  type AcronymDefinition,
-  type Candidate,
-  harmoniseTypes,
-  isCoined,
-  parenTitleCandidates,
-  resolveOverlaps,
-  ruleCandidates,
-  shapeType,
-  typeAcronyms,
-} from './candidates.ts';
+import { type Candidate, harmoniseTypes, isCoined, parenTitleCandidates, resolveOverlaps, shapeType, typeAcronyms } from './candidates.ts';
 import { Gazetteer } from './gazetteer.ts';
 import { notAnEntity } from '../rules/not-entities.ts';
 import { isEnglishWord, readsAsPersonName } from './person-names.ts';
 import { techniqueCandidates } from './techniques.ts';
 import { structureCandidates, type KnownNames } from './structure-candidates.ts';
-import { findPeople, personMatches, type PersonSpan } from './people.ts';
+import { findPeople } from './people.ts';
 import { coMentions, type Placed, RelationSink, sectionRelations, sentenceRelations } from './relations.ts';
 import { findPaperLines, paperSections } from './sections.ts';
 import { type Sentence, splitLines, splitSentences } from './segment.ts';
 
 export type { KnownEntity } from '../resolve/registry.ts';
 
-/**
- * The registry-independent, expensive half of extraction (span rules, acronym definitions, the compromise
- * person parse): a pure function of the text, so it may run on worker threads (see ./parallel.ts) while
- * resolution stays sequential in document order. Plain data: survives structured cloning.
- */
-export interface PreparedText {
-  rules: Candidate[];
-  acronyms: AcronymDefinition[];
-  people: PersonSpan[];
-}
-
-export function prepareText(text: string): PreparedText {
-  const sentences = splitSentences(text, splitLines(text));
-  return { rules: ruleCandidates(sentences), acronyms: acronymDefinitions(sentences), people: personMatches(text, sentences) };
-}
+// The text-only half lives in ./prepare.ts, so worker threads load it without the resolver's word lists.
+import { prepareText, type PreparedText } from './prepare.ts';
+export { prepareText, type PreparedText };
 
 /** Types a capitalised run may be checked against for glued or misspelt known names. */
 const FUZZY_CHECK: EntityType[] = ['Lab', 'Person', 'Model', 'Benchmark', 'Tool'];

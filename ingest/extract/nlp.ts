@@ -53,14 +53,22 @@ export const compromiseBulkMatch: BulkMatch = world.methods.one.bulkMatch;
  * key (Object.keys order) present in the clause that lists the rule, then by the rule's place in that key's list.
  */
 interface NetIndex {
-  /** Rules to look at when the clause has this word/tag. */
-  discovery: Map<string, NetMatch[]>;
-  /** Ranks (Object.keys order) of the hook keys that list the rule. */
-  keyRanks: Map<NetMatch, number[]>;
+  /** Rules to look at when the clause has this word/tag, as indexes into `rules`. */
+  discovery: Map<string, number[]>;
+  rules: NetMatch[];
+  /** Per rule: ranks (Object.keys order) of the hook keys that list it. */
+  keyRanks: number[][];
   keys: string[];
-  /** A position consistent with every hook list's order (lists are subsequences of the net's rule order). */
-  order: Map<NetMatch, number>;
+  /** Per rule: a position consistent with every hook list's order (lists are subsequences of the net's rule order). */
+  order: Int32Array;
+  /** Per rule: the clause it was last looked at for (a clause counter), so each is checked once per clause. */
+  seen: Int32Array;
+  /** The rules by `order`. */
+  byOrder: NetMatch[];
 }
+/** Above any net's rule count: sort keys are `first hook rank × ORDER_SPAN + order`. */
+const ORDER_SPAN = 2 ** 20;
+let clause = 0;
 const netIndexes = new WeakMap<Record<string, NetMatch[]>, NetIndex>();
 
 function indexNet(hooks: Record<string, NetMatch[]>): NetIndex {
@@ -98,17 +106,38 @@ function indexNet(hooks: Record<string, NetMatch[]>): NetIndex {
     }
   }
   if (order.size !== indegree.size) throw new Error('compromise net: hook lists disagree on rule order');
-  const discovery = new Map<string, NetMatch[]>();
-  const hookUnder = (key: string, m: NetMatch) => {
+  if (order.size >= ORDER_SPAN) throw new Error(`compromise net: ${order.size} rules, more than the sort key holds`);
+  const rules = [...keyRanks.keys()];
+  const discovery = new Map<string, number[]>();
+  const hookUnder = (key: string, i: number) => {
     const list = discovery.get(key) ?? [];
-    if (!list.includes(m)) list.push(m);
+    if (!list.includes(i)) list.push(i);
     discovery.set(key, list);
   };
-  for (const m of keyRanks.keys()) {
-    if (m.needs.length > 0) hookUnder(m.needs.reduce((a, b) => (hooks[b]!.length < hooks[a]!.length ? b : a)), m);
-    else for (const w of m.wants) hookUnder(w, m);
+  rules.forEach((m, i) => {
+    if (m.needs.length > 0) hookUnder(m.needs.reduce((a, b) => (hooks[b]!.length < hooks[a]!.length ? b : a)), i);
+    else for (const w of m.wants) hookUnder(w, i);
+  });
+  return {
+    discovery,
+    rules,
+    keyRanks: rules.map((m) => keyRanks.get(m)!),
+    keys,
+    order: Int32Array.from(rules, (m) => order.get(m)!),
+    seen: new Int32Array(rules.length).fill(-1),
+    byOrder: [...order.entries()].sort((a, b) => a[1] - b[1]).map(([m]) => m),
+  };
+}
+
+function passes(m: NetMatch, haves: Set<string>): boolean {
+  for (const need of m.needs) if (!haves.has(need)) return false;
+  if (m.ifNo !== undefined) for (const no of m.ifNo) if (haves.has(no)) return false;
+  if (m.wants.length > 0) {
+    let found = 0;
+    for (const w of m.wants) if (haves.has(w)) found++;
+    if (found < m.minWant) return false;
   }
-  return { discovery, keyRanks, keys, order };
+  return true;
 }
 
 /** The rules compromise's getHooks + trimDown would keep for a clause, in the order it would run them. */
@@ -118,22 +147,26 @@ function candidatesOf(haves: Set<string>, hooks: Record<string, NetMatch[]>): Ne
     index = indexNet(hooks);
     netIndexes.set(hooks, index);
   }
-  const seen = new Set<NetMatch>();
-  const kept: Array<{ m: NetMatch; first: number; at: number }> = [];
+  clause = clause >= 2 ** 31 - 1 ? 0 : clause + 1;
+  const stamp = clause;
+  const { discovery, rules, keyRanks, keys, order, seen, byOrder } = index;
+  // One number per rule kept: its first hook rank, then its net order (unique, below ORDER_SPAN).
+  const kept: number[] = [];
   for (const item of haves) {
-    for (const m of index.discovery.get(item) ?? []) {
-      if (seen.has(m)) continue;
-      seen.add(m);
-      if (!m.needs.every((need) => haves.has(need))) continue;
-      if (m.ifNo !== undefined && m.ifNo.some((no) => haves.has(no))) continue;
-      if (m.wants.length > 0 && m.wants.filter((w) => haves.has(w)).length < m.minWant) continue;
+    const list = discovery.get(item);
+    if (!list) continue;
+    for (const i of list) {
+      if (seen[i] === stamp) continue;
+      seen[i] = stamp;
+      if (!passes(rules[i]!, haves)) continue;
       let first = Infinity;
-      for (const r of index.keyRanks.get(m)!) if (r < first && haves.has(index.keys[r]!)) first = r;
-      kept.push({ m, first, at: index.order.get(m)! });
+      for (const r of keyRanks[i]!) if (r < first && haves.has(keys[r]!)) first = r;
+      kept.push(first * ORDER_SPAN + order[i]!);
     }
   }
-  kept.sort((a, b) => a.first - b.first || a.at - b.at);
-  return kept.map((k) => k.m);
+  return Float64Array.from(kept)
+    .sort()
+    .reduce<NetMatch[]>((out, k) => (out.push(byOrder[k % ORDER_SPAN]!), out), []);
 }
 
 /** compromise 14's sweep (`1-one/sweep/methods/sweep/`), with the rule lookup above; every other step as there. */

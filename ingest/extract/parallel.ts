@@ -36,6 +36,12 @@ interface Slot {
   pending: Map<number, Pending>;
 }
 
+/**
+ * Old-generation heap of a worker. Its live set is compromise, the rule tables and a parse cache (~100 MB); left
+ * to itself V8 lets garbage grow far past that, and two workers then cost the ingest most of its peak RSS.
+ */
+const WORKER_HEAP_MB = 384;
+
 export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
 }
@@ -49,7 +55,7 @@ export class PreparePool {
   constructor(size = defaultWorkerCount()) {
     const boot = workerBootstrap();
     for (let i = 0; i < Math.max(1, size); i++) {
-      const worker = new Worker(boot, { eval: true });
+      const worker = new Worker(boot, { eval: true, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       const slot: Slot = { worker, pending: new Map() };
       worker.on('message', (msg: { id: number; prepared?: PreparedText; error?: string }) => {
         const p = slot.pending.get(msg.id);
