@@ -35,8 +35,15 @@ export const SCHEMA_STATEMENTS: Record<string, string> = {
 
 export const AWAIT_INDEXES = 'CALL db.awaitIndexes(300)';
 
-/** Deletes every node in batches (one DETACH DELETE of a large graph would need one huge transaction). */
-export const WIPE_GRAPH = 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS';
+/**
+ * Deletes everything in batches (one DETACH DELETE of a large graph would need one huge transaction): the
+ * relationships first, then the nodes — a batch of 10,000 nodes that DETACH DELETEs hub entities drags their
+ * hundreds of thousands of relationships into one transaction, past the transaction memory limit.
+ */
+export const WIPE_GRAPH = {
+  relationships: 'MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS',
+  nodes: 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS',
+} as const;
 
 /** Constraints are listed too: each owns an index of the same name. */
 export const EXISTING_SCHEMA_NAMES = 'SHOW INDEXES YIELD name RETURN name';
