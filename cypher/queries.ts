@@ -169,17 +169,21 @@ export const QUERIES = {
       WITH docs[i].d AS d, docs[i].n AS n, before[i] AS skipped
       WHERE before[i + 1] > $offset AND skipped < $offset + $limit
       CALL (d, e, n) {
+        // From each mention to the one entity it refers to, never from the entity (a hub has thousands of REFERS_TO).
         CALL (d, e) {
-          MATCH (m:Mention {entityId: e.id, documentId: d.id})
-          WHERE EXISTS { (m)-[:REFERS_TO]->(e) }
+          MATCH (m:Mention {entityId: e.id, documentId: d.id})-[:REFERS_TO]->(t)
+          USING INDEX m:Mention(entityId, documentId)
+          WHERE elementId(t) = elementId(e)
           RETURN collect(m) AS direct
         }
         // m.entityId is the extractor's entity: when a curation decision moved other mentions onto e, the index
-        // finds fewer than the MENTIONS count, and only then is the document's every mention looked at.
+        // finds fewer than the MENTIONS count, and only then is the document's every mention looked at (the UNWIND
+        // keeps the planner from seeking before the test).
         CALL (d, e, n, direct) {
-          WITH d, e WHERE size(direct) <> n
-          MATCH (m:Mention {documentId: d.id})
-          WHERE EXISTS { (m)-[:REFERS_TO]->(e) }
+          UNWIND CASE WHEN size(direct) <> n THEN [d.id] ELSE [] END AS documentId
+          MATCH (m:Mention {documentId: documentId})-[:REFERS_TO]->(t)
+          USING INDEX m:Mention(documentId)
+          WHERE elementId(t) = elementId(e)
           RETURN collect(m) AS referring
         }
         UNWIND CASE WHEN size(direct) = n THEN direct ELSE referring END AS m
