@@ -1,6 +1,7 @@
 /**
- * Generates larger corpora from the potw issues for the benchmarks: `tsx bench/scale-corpus.ts 10 30`
- * writes bench/corpus/potw-x10/ and bench/corpus/potw-x30/ (ignored by git; never committed).
+ * Generates larger corpora for the benchmarks (ignored by git; never committed): `tsx bench/scale-corpus.ts 10 30`
+ * writes bench/corpus/potw-x10/ and potw-x30/ from the potw issues; `tsx bench/scale-corpus.ts --mix 5 10` writes
+ * bench/corpus/mix-x5/ and mix-x10/ from all four shared corpora (seeds, potw, interconnects, ainews).
  *
  * Each copy of an issue renames the entities the extractor found in it, so a ×N corpus has about N× the long-tail
  * entities rather than N copies of the same ones:
@@ -16,7 +17,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractAll } from '../ingest/extract/index.ts';
+import { extractAllFast } from '../ingest/extract/parallel.ts';
 import type { DocumentRecord, EntityType } from '../ingest/model.ts';
 import { readInputs } from '../ingest/readers/index.ts';
 import { entityId } from '../ingest/resolve/registry.ts';
@@ -68,8 +69,8 @@ interface Surface {
 }
 
 /** The surfaces to rename in each document (by document id), from one extraction of the source corpus. */
-function surfacesByDocument(docs: DocumentRecord[]): Map<string, Surface[]> {
-  const result = extractAll(docs);
+async function surfacesByDocument(docs: DocumentRecord[]): Promise<Map<string, Surface[]>> {
+  const result = await extractAllFast(docs);
   const byDoc = new Map<string, Map<string, Surface>>();
   for (const e of result.entities) {
     if (LEXICON_IDS.has(e.id)) continue;
@@ -121,7 +122,7 @@ export async function scaleCorpus(factor: number, log: (s: string) => void = con
   const docs: DocumentRecord[] = [];
   for await (const o of readInputs(files.map((f) => join(src, f)))) if (o.kind === 'document') docs.push(o.doc);
   const byPath = new Map(docs.map((d) => [basename(d.path), d]));
-  const surfaces = surfacesByDocument(docs);
+  const surfaces = await surfacesByDocument(docs);
   for (let copy = 1; copy <= factor; copy++) {
     const cipher = cipherFor(copy);
     for (const file of files) {
@@ -136,7 +137,85 @@ export async function scaleCorpus(factor: number, log: (s: string) => void = con
   return out;
 }
 
+/** The real archives the benchmark mixes: every shared corpus that is there. */
+export const MIX_SOURCES = ['seeds', 'potw', 'interconnects', 'ainews'];
+
+const FM_IDENTITY = /^(title|post_id|guid|uuid|url|canonical_url|canonical|permalink|link|issue|edition|episode|number):[ \t]*(.*)$/;
+
+/**
+ * A copy's own identity in an existing front matter: its title, ids and URLs get the copy's suffix, each rewritten
+ * as one double-quoted YAML line (a folded `>-` block included).
+ */
+function retitle(source: string, copy: number): string {
+  const end = source.startsWith('---\n') ? source.indexOf('\n---', 4) : -1;
+  if (end < 0) return source;
+  const lines = source.slice(0, end).split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = FM_IDENTITY.exec(lines[i]!);
+    if (!m) {
+      out.push(lines[i]!);
+      continue;
+    }
+    let value = m[2]!.trim();
+    if (/^[>|][+-]?$/.test(value)) {
+      const block: string[] = [];
+      while (i + 1 < lines.length && /^\s+\S/.test(lines[i + 1]!)) block.push(lines[++i]!.trim());
+      value = block.join(' ');
+    } else if ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'"))) {
+      value = value.length > 1 ? value.slice(1, -1) : '';
+    }
+    if (!value) {
+      out.push(lines[i]!);
+      continue;
+    }
+    out.push(`${m[1]}: ${JSON.stringify(`${value}${m[1] === 'title' ? ` (bench copy ${copy})` : `-bench-copy-${copy}`}`)}`);
+  }
+  return out.join('\n') + source.slice(end);
+}
+
+/**
+ * Builds bench/corpus/mix-x<factor>/<corpus>/c<NN>_<file> from the shared corpora (MIX_SOURCES): `factor` renamed
+ * copies of every file, as scaleCorpus does for potw (entities renamed per copy, lexicon hubs kept); markdown keeps
+ * its front matter with the copy's own title, ids and URLs (or gets one), plain text files keep their text. Built
+ * once (a `.complete` marker holds the file count). Returns the folder, or null without the shared corpora.
+ */
+export async function scaleMix(factor: number, log: (s: string) => void = console.log): Promise<string | null> {
+  const sources = MIX_SOURCES.map((d) => join(SHARED_CORPUS, d)).filter((d) => existsSync(d));
+  if (sources.length === 0) {
+    log(`scale-corpus: no shared corpus under ${SHARED_CORPUS} (set SHARED_CORPUS): skipping`);
+    return null;
+  }
+  const out = join(SCALED_DIR, `mix-x${factor}`);
+  const files = sources.flatMap((dir) => readdirSync(dir).filter((f) => /\.(md|txt)$/.test(f)).sort().map((f) => join(dir, f)));
+  const marker = join(out, '.complete');
+  if (existsSync(marker) && readFileSync(marker, 'utf8').trim() === String(files.length * factor)) return out;
+  rmSync(out, { recursive: true, force: true });
+  const docs: DocumentRecord[] = [];
+  for await (const o of readInputs(files)) if (o.kind === 'document') docs.push(o.doc);
+  // Archives reuse identities ("not much happened today"): one id per file here, so each file gets its own surfaces.
+  const byPath = new Map(docs.map((d, i) => [d.path, { ...d, id: `${i}:${d.id}` }]));
+  const surfaces = await surfacesByDocument([...byPath.values()]);
+  for (let copy = 1; copy <= factor; copy++) {
+    const cipher = cipherFor(copy);
+    for (const path of files) {
+      const doc = byPath.get(path);
+      if (!doc) continue;
+      const dir = join(out, basename(dirname(path)));
+      mkdirSync(dir, { recursive: true });
+      const body = rewrite(readFileSync(path, 'utf8'), surfaces.get(doc.id) ?? [], cipher);
+      const text = !path.endsWith('.md') ? body : body.startsWith('---\n') ? retitle(body, copy) : frontMatter(doc, copy) + body;
+      writeFileSync(join(dir, `c${String(copy).padStart(2, '0')}_${basename(path)}`), text);
+    }
+  }
+  writeFileSync(marker, String(files.length * factor));
+  log(`scale-corpus: wrote ${files.length * factor} issues to ${out}`);
+  return out;
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const factors = process.argv.slice(2).map(Number).filter((n) => n > 0);
-  for (const f of factors.length ? factors : [10, 30]) await scaleCorpus(f);
+  const args = process.argv.slice(2);
+  const mix = args.includes('--mix');
+  const factors = args.map(Number).filter((n) => n > 0);
+  for (const f of factors.length ? factors : [10, 30]) await (mix ? scaleMix(f) : scaleCorpus(f));
 }

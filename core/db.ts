@@ -1,7 +1,7 @@
 /**
  * The one way the project talks to Neo4j through a driver: a session per unit of work, closed in `finally`.
  * - `read` / `write`: one managed transaction (`executeRead` / `executeWrite`; the driver retries transient
- *   failures) in a READ / WRITE session (so a cluster routes it to a reader / the leader);
+ *   failures) in a READ / WRITE session (so a cluster routes it to a reader / the leader; see bookmarkManagerOf);
  * - `readRecords`: ONE statement as an auto-commit read — one round trip (RUN + PULL) where a managed transaction
  *   adds BEGIN and COMMIT — tried once more on a fresh connection after a retriable failure;
  * - `withSession`: a bare session, for what cannot run in a managed transaction (schema commands, `CALL {…} IN
@@ -11,7 +11,7 @@
  * that the graph may have changed — even after a failure, since a commit whose answer was lost still changed it.
  * The API's response cache listens, so an in-process writer never reads its own stale data.
  */
-import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from 'neo4j-driver';
+import neo4j, { Neo4jError, type BookmarkManager, type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from 'neo4j-driver';
 
 export interface SessionOptions {
   /** Transaction timeout in ms: the server kills the query after it. */
@@ -24,6 +24,21 @@ type Mode = 'READ' | 'WRITE';
 
 const txConfig = (opts: SessionOptions) => (opts.timeout ? { timeout: opts.timeout } : undefined);
 
+/**
+ * One bookmark manager per driver, shared by every session of this process: on a cluster (`neo4j://`,
+ * `neo4j+s://`) a read routed to a follower then waits until that follower has this process's earlier writes (an
+ * ingest reading back what it wrote); on a single server it costs nothing.
+ */
+const bookmarks = new WeakMap<Driver, BookmarkManager>();
+function bookmarkManagerOf(driver: Driver): BookmarkManager {
+  let manager = bookmarks.get(driver);
+  if (!manager) {
+    manager = neo4j.bookmarkManager();
+    bookmarks.set(driver, manager);
+  }
+  return manager;
+}
+
 /** Runs `work` with a session of `mode`, closed afterwards whatever happens. */
 export async function withSession<T>(
   driver: Driver,
@@ -33,6 +48,7 @@ export async function withSession<T>(
 ): Promise<T> {
   const session = driver.session({
     defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    bookmarkManager: bookmarkManagerOf(driver),
     ...(opts.fetchSize ? { fetchSize: opts.fetchSize } : {}),
   });
   try {

@@ -20,6 +20,13 @@ export async function applySchema(driver: Driver): Promise<void> {
 /** Empties the graph and leaves the schema in place (tests and benchmarks start from this). */
 export async function wipeGraph(driver: Driver): Promise<void> {
   // CALL { … } IN TRANSACTIONS needs an auto-commit query: a bare session, not a managed transaction.
-  await withSession(driver, 'WRITE', (session) => session.run(WIPE_GRAPH), { changesGraph: true });
+  await withSession(
+    driver,
+    'WRITE',
+    async (session) => {
+      for (const statement of [WIPE_GRAPH.relationships, WIPE_GRAPH.nodes]) await session.run(statement);
+    },
+    { changesGraph: true },
+  );
   await applySchema(driver);
 }

@@ -4,11 +4,20 @@
  * Labels and relationship types are set with Cypher 5.26's dynamic `$(...)` syntax from values the writer has
  * already checked against ENTITY_TYPES / RELATION_TYPES, so nothing user-supplied is ever spliced into text.
  */
+import { ENTITY_REL_TYPES } from '../core/vocabulary.ts';
+
 export const INGEST = {
   /** Every stored document's content hash, read once before an ingest: unchanged files then cost no query at all. */
   documentHashes: `
     MATCH (d:Document)
-    RETURN d.id AS id, d.contentHash AS contentHash, d.path AS path, d.identity AS identity`,
+    RETURN d.id AS id, d.contentHash AS contentHash, d.path AS path, d.identity AS identity, d.sourceHash AS sourceHash,
+           d.wordCount AS wordCount, d.warnings AS warnings`,
+
+  /** Source hashes of documents found unchanged by their text, stored so the next ingest skips their files unread. */
+  setSourceHashes: `
+    UNWIND $rows AS row
+    MATCH (d:Document {id: row.id})
+    SET d.sourceHash = row.sourceHash`,
 
   documentHash: `
     MATCH (d:Document {id: $id})
@@ -19,11 +28,12 @@ export const INGEST = {
     MATCH (:Document {id: $id})-[:MENTIONS]->(e:Entity)
     RETURN collect(e.id) AS ids`,
 
-  /** Removes everything this document contributed, keeping the Document node itself. */
-  clearDocumentRelations: `
-    MATCH (d:Document {id: $id})-[:MENTIONS]->(e:Entity)-[r]-(:Entity)
-    WHERE r.documentId = $id
-    DELETE r`,
+  /**
+   * Removes everything this document contributed, keeping the Document node itself. Its relations are found by the
+   * relationship-property index of each type (rel_document_*, hinted: a type with no relationships yet would
+   * otherwise be planned as a scan of its index), not by walking every relationship of every entity it mentions.
+   */
+  clearDocumentRelations: ENTITY_REL_TYPES.map((t) => `CALL () { MATCH ()-[r:${t}]->() USING INDEX r:${t}(documentId) WHERE r.documentId = $id DELETE r }`).join('\n'),
   clearDocumentMentions: `
     MATCH (d:Document {id: $id})
     OPTIONAL MATCH (m:Mention {documentId: $id})
@@ -37,6 +47,7 @@ export const INGEST = {
     SET d.path = $doc.path, d.title = $doc.title, d.publication = $doc.publication, d.issue = $doc.issue,
         d.date = $doc.date, d.url = $doc.url, d.text = $doc.text, d.contentHash = $doc.contentHash,
         d.wordCount = $doc.wordCount, d.identity = $doc.identity, d.topics = $doc.topics, d.warnings = $doc.warnings,
+        d.sourceHash = $doc.sourceHash,
         d.ingestedAt = datetime()`,
 
   upsertEntities: `
@@ -88,33 +99,52 @@ export const INGEST = {
 
   /**
    * Batched writes of NEW documents (not in the graph before): several whole documents per transaction, each row
-   * carrying its documentId. Changed documents go through the one-document statements above instead.
+   * carrying its documentId. Everything a new document brings is CREATEd, never MERGEd: a MERGE of a relationship
+   * walks the relationships already on its nodes (a document's CONTAINS, a hub's CO_MENTIONED), which made the
+   * write cost grow with the graph. The Document's unique id is the guard: if another ingest wrote one of these
+   * documents meanwhile, the batch fails on the constraint and the pipeline writes its documents one by one with
+   * the MERGE statements above. Relations and facts arrive de-duplicated per key (the last row's values, as a
+   * MERGE + SET per row would leave them), and curated (ingest/write.ts): a mention REFERS_TO its row's targetId,
+   * relations and facts carry the extractor's ends in src/dst when a decision moved them.
    */
-  upsertDocuments: `
+  createDocuments: `
     UNWIND $docs AS doc
-    MERGE (d:Document {id: doc.id})
+    CREATE (d:Document {id: doc.id})
     SET d.path = doc.path, d.title = doc.title, d.publication = doc.publication, d.issue = doc.issue,
         d.date = doc.date, d.url = doc.url, d.text = doc.text, d.contentHash = doc.contentHash,
         d.wordCount = doc.wordCount, d.identity = doc.identity, d.topics = doc.topics, d.warnings = doc.warnings,
+        d.sourceHash = doc.sourceHash,
         d.ingestedAt = datetime()`,
 
   createMentionsBatch: `
     UNWIND $mentions AS row
     MATCH (d:Document {id: row.documentId})
     MATCH (e:Entity {id: row.targetId})
-    MERGE (m:Mention {id: row.id})
+    CREATE (d)-[:CONTAINS]->(m:Mention {id: row.id})-[:REFERS_TO]->(e)
     SET m.documentId = row.documentId, m.entityId = row.entityId, m.start = row.start, m.end = row.end,
         m.text = row.text, m.sentenceStart = row.sentenceStart, m.sentenceEnd = row.sentenceEnd, m.sentence = row.sentence,
-        m.reason = row.reason
-    MERGE (d)-[:CONTAINS]->(m)
-    MERGE (m)-[:REFERS_TO]->(e)`,
+        m.reason = row.reason`,
 
-  mergeDocumentMentionsBatch: `
+  createDocumentMentionsBatch: `
     UNWIND $counts AS row
     MATCH (d:Document {id: row.documentId})
     MATCH (e:Entity {id: row.entityId})
-    MERGE (d)-[r:MENTIONS]->(e)
-    SET r.count = row.count`,
+    CREATE (d)-[:MENTIONS {count: row.count}]->(e)`,
+
+  createRelations: `
+    UNWIND $relations AS row
+    MATCH (a:Entity {id: row.source})
+    MATCH (b:Entity {id: row.target})
+    CREATE (a)-[r:$(row.type)]->(b)
+    SET r.documentId = row.documentId, r.evidence = row.evidence, r.evidenceStart = row.evidenceStart, r.reason = row.reason,
+        r.weight = row.weight, r.src = row.src, r.dst = row.dst`,
+
+  createFacts: `
+    UNWIND $facts AS row
+    MATCH (d:Document {id: row.documentId})
+    MATCH (e:Entity {id: row.entityId})
+    CREATE (d)-[r:LISTS {field: row.field}]->(e)
+    SET r.reason = row.reason, r.value = row.value, r.src = row.src`,
 
   /**
    * Curation (core/curation.ts): the mentions of a deleted entity stay dormant — no CONTAINS, no REFERS_TO — and

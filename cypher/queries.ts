@@ -22,7 +22,11 @@ export function relPattern(types: readonly string[]): string {
 }
 
 const ALL_ENTITY_RELS = relPattern(ENTITY_REL_TYPES);
-const TYPED_RELS = relPattern(RELATION_TYPES);
+
+/** Inside `CALL (d) { … }`: the typed relations stated in document d, one index seek per type (rel_document_*). */
+const TYPED_IN_DOCUMENT = RELATION_TYPES.map((t) => `MATCH (s:Entity)-[r:${relPattern([t])}]->(t:Entity) USING INDEX r:${relPattern([t])}(documentId) WHERE r.documentId = d.id RETURN s, '${t}' AS type, t`).join(
+  '\n          UNION ALL\n          ',
+);
 
 /** The DocumentRef shape of the contract, for a Document bound to `v`. */
 const docRef = (v: string) =>
@@ -145,16 +149,51 @@ export const QUERIES = {
            CASE WHEN ${NO_RANGE} THEN null ELSE {from: $from, to: $to} END AS range`,
 
   /**
-   * One page of mentions, each with the sentence stored on it at ingest (no document text travels). Mentions
-   * written before sentences were stored have none: only for those, the text of their document comes back too.
+   * One page of mentions, each with the sentence stored on it at ingest (no document text travels). In document
+   * order (date, title, id), then by offset. The documents are ordered from the MENTIONS links (one per document,
+   * each with its mention count), so only the documents the page falls in are opened — a lab mentioned 2,000 times
+   * costs a page, not 2,000 mentions — and their mentions of the entity are found by the (entityId, documentId)
+   * index. With a range, only the issues in it (and `total` counts their mentions). A mention belongs to the entity
+   * it REFERS_TO (curation may have moved it), so the index seek is checked against the MENTIONS count.
+   * Mentions written before sentences were stored have none: only for those, the document text comes back.
    */
   entityMentions: `
     MATCH (e:Entity {id: $id})
     CALL (e) {
-      MATCH (d:Document)-[:CONTAINS]->(m:Mention)-[:REFERS_TO]->(e)
+      MATCH (d:Document)-[r:MENTIONS]->(e)
       WHERE ${inRange('d')}
-      WITH d, m ORDER BY d.date IS NULL, d.date, d.title, d.id, m.start, m.end
-      SKIP $offset LIMIT $limit
+      WITH d, r.count AS n ORDER BY d.date IS NULL, d.date, d.title, d.id
+      WITH collect({d: d, n: n}) AS docs
+      WITH docs, reduce(acc = [0], x IN docs | acc + (acc[-1] + x.n)) AS before
+      UNWIND range(0, size(docs) - 1) AS i
+      WITH docs[i].d AS d, docs[i].n AS n, before[i] AS skipped
+      WHERE before[i + 1] > $offset AND skipped < $offset + $limit
+      CALL (d, e, n) {
+        // From each mention to the one entity it refers to, never from the entity (a hub has thousands of REFERS_TO).
+        CALL (d, e) {
+          MATCH (m:Mention {entityId: e.id, documentId: d.id})-[:REFERS_TO]->(t)
+          USING INDEX m:Mention(entityId, documentId)
+          WHERE elementId(t) = elementId(e)
+          RETURN collect(m) AS direct
+        }
+        // m.entityId is the extractor's entity: when a curation decision moved other mentions onto e, the index
+        // finds fewer than the MENTIONS count, and only then is the document's every mention looked at (the UNWIND
+        // keeps the planner from seeking before the test).
+        CALL (d, e, n, direct) {
+          UNWIND CASE WHEN size(direct) <> n THEN [d.id] ELSE [] END AS documentId
+          MATCH (m:Mention {documentId: documentId})-[:REFERS_TO]->(t)
+          USING INDEX m:Mention(documentId)
+          WHERE elementId(t) = elementId(e)
+          RETURN collect(m) AS referring
+        }
+        UNWIND CASE WHEN size(direct) = n THEN direct ELSE referring END AS m
+        RETURN m ORDER BY m.start, m.end
+      }
+      WITH d, skipped, collect(m) AS ms
+      UNWIND range(0, size(ms) - 1) AS j
+      WITH d, ms[j] AS m, skipped + j AS at
+      WHERE at >= $offset AND at < $offset + $limit
+      WITH d, m ORDER BY at
       RETURN collect({id: m.id, documentId: d.id, document: ${docRef('d')}, text: m.text, start: m.start, end: m.end,
                       sentenceStart: m.sentenceStart, sentenceEnd: m.sentenceEnd, sentence: m.sentence, reason: m.reason}) AS mentions,
              collect(DISTINCT CASE WHEN m.sentence IS NULL THEN d END) AS legacy
@@ -165,16 +204,18 @@ export const QUERIES = {
    * Neighbours ranked by summed weight (typed relations count double: one stated relation says more than one
    * shared sentence); `total` counts all that match, edges are aggregated per (source, type, target) among
    * the centre and the neighbours kept. `direction` (a closed set, never user text) picks the relations that leave
-   * the centre, reach it, or either.
+   * the centre, reach it, or either. Relations are stored per document, so a hub has thousands: they are summed
+   * per neighbour before any neighbour property is read (entity relationship types only join entities, so the
+   * far end needs no label check).
    */
   entityNeighbors: (rels: string, direction: 'both' | 'out' | 'in' = 'both') => `
     MATCH (c:Entity {id: $id})
     ${RANGE_DOCS}
     CALL (c, rangeDocs) {
-      MATCH (c)${direction === 'in' ? '<-' : '-'}[r:${rels}]${direction === 'out' ? '->' : '-'}(n:Entity)
-      WHERE n <> c AND ($types IS NULL OR n.type IN $types)
-        AND ${inRangeRel('r')}
+      MATCH (c)${direction === 'in' ? '<-' : '-'}[r:${rels}]${direction === 'out' ? '->' : '-'}(n)
+      WHERE n <> c AND ${inRangeRel('r')}
       WITH n, sum(coalesce(r.weight, 1) * CASE type(r) WHEN '${CO_MENTION}' THEN 1 ELSE 2 END) AS strength
+      WHERE $types IS NULL OR n.type IN $types
       ORDER BY strength DESC, n.name, n.id
       WITH collect(n) AS ranked
       RETURN size(ranked) AS total, ranked[0..$limit] AS picked
@@ -186,7 +227,7 @@ export const QUERIES = {
     }
     CALL (members, rangeDocs) {
       UNWIND members AS a
-      MATCH (a)-[r:${rels}]->(b:Entity)
+      MATCH (a)-[r:${rels}]->(b)
       WHERE b IN members AND b <> a AND ${inRangeRel('r')}
       WITH a, type(r) AS type, b, sum(coalesce(r.weight, 1)) AS weight, count(r) AS evidenceCount, collect(r.reason)[0] AS reason
       RETURN collect({source: a.id, type: type, target: b.id, weight: weight, evidenceCount: evidenceCount, reason: reason}) AS edges
@@ -391,6 +432,10 @@ export const QUERIES = {
    * issues) in it than in the previous one.
    * New relations: typed relations whose earliest dated evidence is in the period (found from the period's issues:
    * a relation is stored per document, with documentId).
+   * Cost: one pass over the MENTIONS of the issues in both periods serves new and rising entities (the look further
+   * back runs once per entity, and only for those not seen in the previous period); the period's relations are
+   * found through the relationship-property indexes on documentId (one seek per type and issue), never by walking
+   * every typed relation of every entity the issues mention.
    */
   trends: `
     CALL () {
@@ -402,46 +447,59 @@ export const QUERIES = {
       RETURN count(d) AS undatedDocuments
     }
     CALL () {
-      MATCH (d:Document)-[r:MENTIONS]->(e:Entity)
-      WHERE d.date >= $from AND d.date <= $to AND ($types IS NULL OR e.type IN $types)
-        AND NOT EXISTS { MATCH (p:Document)-[:MENTIONS]->(e) WHERE p.date < $from }
+      MATCH (d:Document) WHERE d.date >= $prevFrom AND d.date <= $to
+      MATCH (d)-[r:MENTIONS]->(e:Entity)
+      WHERE $types IS NULL OR e.type IN $types
       WITH e, d, r ORDER BY d.date, d.title, d.id
-      WITH e, sum(r.count) AS mentions, collect(d) AS docs
-      WITH e, mentions, size(docs) AS documents, docs[0] AS first
-      ORDER BY mentions DESC, documents DESC, e.name, e.id
-      WITH collect({id: e.id, name: e.name, type: e.type, mentions: mentions, documents: documents, firstSeen: ${docRef('first')}}) AS found
-      RETURN {total: size(found), items: found[0..$limit]} AS newEntities
-    }
-    CALL () {
-      MATCH (d:Document)-[r:MENTIONS]->(e:Entity)
-      WHERE d.date >= $prevFrom AND d.date <= $to AND ($types IS NULL OR e.type IN $types)
       WITH e, sum(CASE WHEN d.date >= $from THEN r.count ELSE 0 END) AS mentions,
            sum(CASE WHEN d.date < $from THEN r.count ELSE 0 END) AS previousMentions,
-           count(CASE WHEN d.date >= $from THEN 1 END) AS documents,
-           count(CASE WHEN d.date < $from THEN 1 END) AS previousDocuments
-      WITH e, mentions, previousMentions, documents, previousDocuments,
-           CASE $risingBy WHEN 'documents' THEN documents - previousDocuments ELSE mentions - previousMentions END AS gain
-      WHERE gain > 0 AND EXISTS { MATCH (p:Document)-[:MENTIONS]->(e) WHERE p.date < $from }
-      ORDER BY gain DESC, mentions DESC, documents DESC, e.name, e.id
-      WITH collect({id: e.id, name: e.name, type: e.type, mentions: mentions, previousMentions: previousMentions,
-                    change: mentions - previousMentions, documents: documents, previousDocuments: previousDocuments,
-                    documentChange: documents - previousDocuments}) AS found
-      RETURN {total: size(found), items: found[0..$limit]} AS rising
+           count(CASE WHEN d.date < $from THEN 1 END) AS previousDocuments,
+           [x IN collect(d) WHERE x.date >= $from] AS docs
+      WHERE size(docs) > 0
+      WITH e, mentions, previousMentions, previousDocuments, docs,
+           previousDocuments > 0 OR EXISTS { MATCH (p:Document)-[:MENTIONS]->(e) WHERE p.date < $prevFrom } AS seenBefore
+      WITH collect({e: e, mentions: mentions, previousMentions: previousMentions, previousDocuments: previousDocuments,
+                    docs: docs, seenBefore: seenBefore}) AS rows
+      CALL (rows) {
+        UNWIND rows AS x
+        WITH x WHERE NOT x.seenBefore
+        WITH x.e AS e, x.mentions AS mentions, size(x.docs) AS documents, x.docs[0] AS first
+        ORDER BY mentions DESC, documents DESC, e.name, e.id
+        WITH collect({id: e.id, name: e.name, type: e.type, mentions: mentions, documents: documents, firstSeen: ${docRef('first')}}) AS found
+        RETURN {total: size(found), items: found[0..$limit]} AS newEntities
+      }
+      CALL (rows) {
+        UNWIND rows AS x
+        WITH x WHERE x.seenBefore
+        WITH x.e AS e, x.mentions AS mentions, x.previousMentions AS previousMentions, size(x.docs) AS documents,
+             x.previousDocuments AS previousDocuments
+        WITH e, mentions, previousMentions, documents, previousDocuments,
+             CASE $risingBy WHEN 'documents' THEN documents - previousDocuments ELSE mentions - previousMentions END AS gain
+        WHERE gain > 0
+        ORDER BY gain DESC, mentions DESC, documents DESC, e.name, e.id
+        WITH collect({id: e.id, name: e.name, type: e.type, mentions: mentions, previousMentions: previousMentions,
+                      change: mentions - previousMentions, documents: documents, previousDocuments: previousDocuments,
+                      documentChange: documents - previousDocuments}) AS found
+        RETURN {total: size(found), items: found[0..$limit]} AS rising
+      }
+      RETURN newEntities, rising
     }
     CALL () {
-      MATCH (d:Document)-[:MENTIONS]->(s:Entity)-[r:${TYPED_RELS}]->(t:Entity)
-      WHERE d.date >= $from AND d.date <= $to AND r.documentId = d.id
-        AND ($types IS NULL OR s.type IN $types OR t.type IN $types)
-      WITH DISTINCT s, type(r) AS type, t
+      MATCH (d:Document) WHERE d.date >= $from AND d.date <= $to
+      CALL (d) {
+          ${TYPED_IN_DOCUMENT}
+      }
+      WITH DISTINCT d, s, type, t WHERE ($types IS NULL OR s.type IN $types OR t.type IN $types) AND EXISTS { (d)-[:MENTIONS]->(s) }
+      WITH DISTINCT s, type, t
       CALL (s, type, t) {
-        MATCH (s)-[x]->(t) WHERE type(x) = type
+        MATCH (s)-[x:$(type)]->(t)
         MATCH (xd:Document {id: x.documentId}) WHERE xd.date IS NOT NULL
         WITH x, xd ORDER BY xd.date, xd.id, x.evidenceStart
         WITH collect({x: x, d: xd}) AS ev
         RETURN ev[0].x AS first, ev[0].d AS firstDoc, size([v IN ev WHERE v.d.date >= $from AND v.d.date <= $to]) AS documents
       }
       WITH s, type, t, first, firstDoc, documents WHERE firstDoc.date >= $from
-      ORDER BY documents DESC, firstDoc.date, s.name, type, t.name
+      ORDER BY documents DESC, firstDoc.date, s.name, type, t.name, s.id, t.id
       WITH collect({source: {id: s.id, name: s.name, type: s.type}, type: type, target: {id: t.id, name: t.name, type: t.type},
                     documents: documents, evidence: coalesce(first.evidence, ''), document: ${docRef('firstDoc')}}) AS found
       RETURN {total: size(found), items: found[0..$limit]} AS newRelations

@@ -20,6 +20,8 @@ export const SCHEMA_STATEMENTS: Record<string, string> = {
   documentPublication: 'CREATE INDEX document_publication IF NOT EXISTS FOR (d:Document) ON (d.publication)',
   documentPath: 'CREATE INDEX document_path IF NOT EXISTS FOR (d:Document) ON (d.path)',
   mentionDocument: 'CREATE INDEX mention_document IF NOT EXISTS FOR (m:Mention) ON (m.documentId)',
+  // An entity's mentions in one document, without walking all its mentions or all the document's (GET /mentions).
+  mentionEntityDocument: 'CREATE INDEX mention_entity_document IF NOT EXISTS FOR (m:Mention) ON (m.entityId, m.documentId)',
   entitySearch: 'CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliases]',
   documentSearch: 'CREATE FULLTEXT INDEX document_search IF NOT EXISTS FOR (d:Document) ON EACH [d.title, d.publication]',
   // Curation (core/curation.ts): decisions, the extractor's records of touched entities, hidden relations.
@@ -39,8 +41,15 @@ export const SCHEMA_STATEMENTS: Record<string, string> = {
 
 export const AWAIT_INDEXES = 'CALL db.awaitIndexes(300)';
 
-/** Deletes every node in batches (one DETACH DELETE of a large graph would need one huge transaction). */
-export const WIPE_GRAPH = 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS';
+/**
+ * Deletes everything in batches (one DETACH DELETE of a large graph would need one huge transaction): the
+ * relationships first, then the nodes — a batch of 10,000 nodes that DETACH DELETEs hub entities drags their
+ * hundreds of thousands of relationships into one transaction, past the transaction memory limit.
+ */
+export const WIPE_GRAPH = {
+  relationships: 'MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS',
+  nodes: 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS',
+} as const;
 
 /** Constraints are listed too: each owns an index of the same name. */
 export const EXISTING_SCHEMA_NAMES = 'SHOW INDEXES YIELD name RETURN name';

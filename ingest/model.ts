@@ -93,6 +93,11 @@ export interface DocumentRecord {
   facts?: DocumentFact[];
   /** What the reader had to work around (a broken front matter read leniently, ...). */
   warnings?: string[];
+  /**
+   * Set by an ingest (readers/index.ts readInputsIncremental): a hash of the file's bytes and of the readers that
+   * turned them into this record, so the next ingest skips an unchanged file before parsing it.
+   */
+  sourceHash?: string;
 }
 
 export interface MentionRecord {

@@ -19,8 +19,8 @@ import type { Extractor, KnownEntity, PreparedText } from './extract/index.ts';
 import type { PreparePool } from './extract/parallel.ts';
 import type { DocumentRecord, EntityType, RelationType } from './model.ts';
 import { distinctIdentity, legacyDocumentId } from './readers/identity.ts';
-import { readInputs } from './readers/index.ts';
-import { documentHashes, removeDocument, writeDocument, writeNewDocuments, type ExtractedDocument, type StoredDocument, type WriteStatus } from './write.ts';
+import { readInputsIncremental } from './readers/index.ts';
+import { documentHashes, removeDocument, setSourceHashes, writeDocument, writeNewDocuments, type ExtractedDocument, type StoredDocument, type WriteStatus } from './write.ts';
 
 export interface IngestProgress {
   documents: number;
@@ -52,10 +52,7 @@ export interface IngestOptions {
   batchDocuments?: number;
 }
 
-/**
- * Workers start only once this many words wait for extraction: starting them (a TypeScript loader per thread)
- * costs about what one thread extracts in half a second, so a small ingest never pays for them.
- */
+/** Workers start only once this many words wait for extraction (./extract/parallel.ts), so a small ingest never pays for them. */
 const POOL_MIN_WORDS = 30_000;
 /** A batch is also closed at this many mentions, to bound a transaction's size. */
 const BATCH_MENTIONS = 8000;
@@ -189,10 +186,32 @@ export async function ingestInputs(driver: Driver, inputs: string[], opts: Inges
     progress(doc);
   };
 
+  // A file is known unchanged by its bytes when exactly one stored document came from it with the same source hash
+  // (readers/fingerprint.ts): it is then neither parsed nor extracted.
+  const storedByPath = new Map<string, string[]>();
+  for (const [id, stored] of hashes) if (stored.path) storedByPath.set(stored.path, [...(storedByPath.get(stored.path) ?? []), id]);
+  const knownFile = (path: string, sourceHash: string) => {
+    const ids = storedByPath.get(path);
+    return ids?.length === 1 && hashes.get(ids[0]!)?.sourceHash === sourceHash ? ids[0]! : undefined;
+  };
+  // Unchanged documents whose stored source hash is missing or stale get it, so the next run skips their files.
+  const sourceHashes: Array<{ id: string; sourceHash: string }> = [];
+
   try {
-    for await (const outcome of readInputs(inputs, { maxBytes: opts.maxBytes })) {
+    for await (const outcome of readInputsIncremental(inputs, { maxBytes: opts.maxBytes, isUnchanged: (path, hash) => knownFile(path, hash) !== undefined })) {
       if (outcome.kind === 'skipped') {
         summary.skipped.push({ path: outcome.path, reason: outcome.reason });
+        continue;
+      }
+      if (outcome.kind === 'unchanged') {
+        const id = knownFile(outcome.path, outcome.sourceHash)!;
+        const stored = hashes.get(id)!;
+        for (const w of stored.warnings ?? []) summary.warnings.push({ path: outcome.path, reason: w });
+        if (!seenThisRun.has(id)) seenThisRun.set(id, { path: outcome.path, contentHash: stored.contentHash ?? '' });
+        processed++;
+        summary.words += stored.wordCount ?? 0;
+        summary.documents.unchanged++;
+        opts.onProgress?.({ documents: processed, words: summary.words, elapsedMs: Date.now() - started, current: outcome.path });
         continue;
       }
       let { doc } = outcome;
@@ -209,6 +228,7 @@ export async function ingestInputs(driver: Driver, inputs: string[], opts: Inges
       summary.words += doc.wordCount;
       const previous = hashes.get(doc.id)?.contentHash;
       if (previous === doc.contentHash) {
+        if (doc.sourceHash && hashes.get(doc.id)!.sourceHash !== doc.sourceHash) sourceHashes.push({ id: doc.id, sourceHash: doc.sourceHash });
         summary.documents.unchanged++;
         progress(doc);
         continue;
@@ -223,7 +243,7 @@ export async function ingestInputs(driver: Driver, inputs: string[], opts: Inges
         }
       }
       // Later copies of the same document (same id) see this one as written.
-      hashes.set(doc.id, { contentHash: doc.contentHash, path: doc.path, identity: doc.identity ?? null });
+      hashes.set(doc.id, { contentHash: doc.contentHash, path: doc.path, identity: doc.identity ?? null, sourceHash: doc.sourceHash ?? null, wordCount: doc.wordCount });
       queuedWords += doc.wordCount;
       if (!pool && workers > 0 && queuedWords >= POOL_MIN_WORDS) pool = new (await import('./extract/parallel.ts')).PreparePool(workers);
       const prepared = pool?.prepare(doc.text);
@@ -234,6 +254,7 @@ export async function ingestInputs(driver: Driver, inputs: string[], opts: Inges
     while (queue.length) await extractNext();
     await flush();
     await inFlight;
+    await setSourceHashes(driver, sourceHashes);
   } finally {
     await pool?.close();
   }

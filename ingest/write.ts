@@ -53,6 +53,11 @@ export interface StoredDocument {
   path: string | null;
   /** Null for a document written before identities were stored (see readers/identity.ts legacyDocumentId). */
   identity: string | null;
+  /** The file's bytes + readers hash (readers/fingerprint.ts); null when stored without one or from a feed. */
+  sourceHash?: string | null;
+  wordCount?: number;
+  /** What the reader reported when it was stored (repeated when its file is skipped unread). */
+  warnings?: string[];
 }
 
 /** Every stored document's content hash, path and identity, in one query (id → stored). */
@@ -61,9 +66,21 @@ export async function documentHashes(driver: Driver): Promise<Map<string, Stored
   return new Map(
     res.records.map((r) => [
       r.get('id') as string,
-      { contentHash: (r.get('contentHash') as string | null) ?? null, path: (r.get('path') as string | null) ?? null, identity: (r.get('identity') as string | null) ?? null },
+      {
+        contentHash: (r.get('contentHash') as string | null) ?? null,
+        path: (r.get('path') as string | null) ?? null,
+        identity: (r.get('identity') as string | null) ?? null,
+        sourceHash: (r.get('sourceHash') as string | null) ?? null,
+        wordCount: Number(r.get('wordCount') ?? 0),
+        warnings: (r.get('warnings') as string[] | null) ?? [],
+      },
     ]),
   );
+}
+
+/** Stores source hashes on documents that are already in the graph (no graph change the API could show). */
+export async function setSourceHashes(driver: Driver, rows: Array<{ id: string; sourceHash: string }>): Promise<void> {
+  if (rows.length) await write(driver, (tx) => tx.run(INGEST.setSourceHashes, { rows }));
 }
 
 export interface ExtractedDocument {
@@ -88,6 +105,7 @@ function documentRow(doc: DocumentRecord) {
     contentHash: doc.contentHash,
     wordCount: doc.wordCount,
     identity: doc.identity ?? null,
+    sourceHash: doc.sourceHash ?? null,
     topics,
     warnings: doc.warnings ?? [],
   };
@@ -119,13 +137,22 @@ function documentRows(doc: DocumentRecord, entities: EntityRecord[], relations: 
   return { entityRows, mentionRows, counts, relationRows };
 }
 
+/** One statement of a write transaction, named after its entry in cypher/ingest.ts (or cypher/curation.ts). */
+export interface WriteStatement {
+  name: string;
+  query: string;
+  params: Record<string, unknown>;
+}
+const ingest = (name: keyof typeof INGEST, params: Record<string, unknown>): WriteStatement => ({ name, query: INGEST[name], params });
+const curationStatement = (name: keyof typeof CURATION, params: Record<string, unknown>): WriteStatement => ({ name: `CURATION.${name}`, query: CURATION[name], params });
+
 /**
- * Writes documents that are NOT in the graph yet (the caller checked their ids against documentHashes), all in one
- * write transaction: either every one of them is written or none is. Ends in the same graph as calling
- * writeDocument on each in turn: entity rows are merged per id with their aliases in document order.
+ * The statements that write documents NOT in the graph yet (the caller checked their ids against documentHashes),
+ * in order, with the curation decisions applied: entity rows are merged per id with their aliases in document
+ * order. Without the bumpGraphVersion that ends the transaction (writeCurated runs it). Exported so the tests can
+ * PROFILE exactly what an ingest sends.
  */
-export async function writeNewDocuments(driver: Driver, items: ExtractedDocument[]): Promise<void> {
-  if (items.length === 0) return;
+export function newDocumentsStatements(items: ExtractedDocument[], curation: Curation = Curation.EMPTY): WriteStatement[] {
   const entities = new Map<string, { id: string; name: string; type: string; aliases: string[]; trusted: boolean }>();
   const mentions: ReturnType<typeof documentRows>['mentionRows'] = [];
   const counts: Array<{ documentId: string; entityId: string; count: number }> = [];
@@ -146,15 +173,35 @@ export async function writeNewDocuments(driver: Driver, items: ExtractedDocument
     for (const [entityId, count] of rows.counts) counts.push({ documentId: doc.id, entityId, count });
     relations.push(...rows.relationRows);
   }
+  const rows = curated(curation, { entities: [...entities.values()], mentions, counts, relations, facts });
+  const statements: WriteStatement[] = [
+    ingest('createDocuments', { docs: items.map(({ doc }) => documentRow(doc)) }),
+    ingest('upsertEntities', { entities: rows.entities }),
+    ingest('createMentionsBatch', { mentions: rows.live }),
+    ingest('createDocumentMentionsBatch', { counts: rows.counts }),
+    ingest('createRelations', { relations: lastPerKey(rows.relations, (r) => `${r.source}\u0000${r.type}\u0000${r.target}\u0000${r.documentId}`) }),
+  ];
+  if (rows.facts.length) statements.push(ingest('createFacts', { facts: lastPerKey(rows.facts, (f) => `${f.documentId}\u0000${f.entityId}\u0000${f.field}`) }));
+  statements.push(...curationStatements(curation, rows));
+  return statements;
+}
+
+/** One row per key, in first-seen order, with the values of the key's last row: what MERGE + SET per row leaves. */
+function lastPerKey<T>(rows: T[], key: (row: T) => string): T[] {
+  const byKey = new Map<string, T>();
+  for (const row of rows) byKey.set(key(row), row);
+  return [...byKey.values()];
+}
+
+/**
+ * Writes documents that are NOT in the graph yet, all in one write transaction: either every one of them is
+ * written or none is. Ends in the same graph as calling writeDocument on each in turn. The statements are made
+ * inside the transaction, from the decisions it read (writeCurated), which also ends it with bumpGraphVersion.
+ */
+export async function writeNewDocuments(driver: Driver, items: ExtractedDocument[]): Promise<void> {
+  if (items.length === 0) return;
   await writeCurated(driver, async (tx, curation) => {
-    const rows = curated(curation, { entities: [...entities.values()], mentions, counts, relations, facts });
-    await tx.run(INGEST.upsertDocuments, { docs: items.map(({ doc }) => documentRow(doc)) });
-    await tx.run(INGEST.upsertEntities, { entities: rows.entities });
-    await tx.run(INGEST.createMentionsBatch, { mentions: rows.live });
-    await tx.run(INGEST.mergeDocumentMentionsBatch, { counts: rows.counts });
-    await tx.run(INGEST.mergeRelations, { relations: rows.relations });
-    if (rows.facts.length) await tx.run(INGEST.mergeFacts, { facts: rows.facts });
-    await writeCurationRows(tx, curation, rows);
+    for (const st of newDocumentsStatements(items, curation)) await tx.run(st.query, st.params);
   });
 }
 
@@ -183,16 +230,22 @@ function curated(curation: Curation, rows: WriterRows) {
 }
 
 /** The parts only curation has: dormant mentions, hidden relations, the extractor's records of touched entities. */
-async function writeCurationRows(tx: ManagedTransaction, curation: Curation, rows: ReturnType<typeof curated>): Promise<void> {
+function curationStatements(curation: Curation, rows: ReturnType<typeof curated>): WriteStatement[] {
   const p = rows.projection;
-  if (!p) return;
+  if (!p) return [];
+  const statements: WriteStatement[] = [];
   const dormant = p.mentions.filter((m) => m.targetId === null);
-  if (dormant.length) await tx.run(INGEST.createDormantMentions, { mentions: dormant });
+  if (dormant.length) statements.push(ingest('createDormantMentions', { mentions: dormant }));
   const hidden = suppressedNodes(p);
-  if (hidden.length) await tx.run(CURATION.createSuppressed, { rows: hidden });
-  if (p.extracted.length) await tx.run(INGEST.upsertExtracted, { entities: p.extracted });
+  if (hidden.length) statements.push(curationStatement('createSuppressed', { rows: hidden }));
+  if (p.extracted.length) statements.push(ingest('upsertExtracted', { entities: p.extracted }));
   const links = p.mentions.filter((m) => curation.touched.has(m.entityId)).map((m) => ({ id: m.id, entityId: m.entityId }));
-  if (links.length) await tx.run(CURATION.linkExtracted, { links });
+  if (links.length) statements.push(curationStatement('linkExtracted', { links }));
+  return statements;
+}
+
+async function writeCurationRows(tx: ManagedTransaction, curation: Curation, rows: ReturnType<typeof curated>): Promise<void> {
+  for (const st of curationStatements(curation, rows)) await tx.run(st.query, st.params);
 }
 
 /** Thrown inside a write transaction when a curation decision committed meanwhile: the rows are projected again. */

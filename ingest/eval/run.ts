@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractAll } from '../extract/index.ts';
+import { extractAllParallel, PreparePool } from '../extract/parallel.ts';
 import type { DocumentRecord, EntityRecord, Extraction } from '../model.ts';
 import { readInputs, readSource } from '../readers/index.ts';
 import { LEXICON } from '../rules/lexicon.ts';
@@ -185,10 +185,14 @@ function seedChecks(result: Extraction) {
   };
 }
 
+/** Worker threads for the text-only half of extraction, shared by every run below (the output is one thread's). */
+let pool: PreparePool | undefined;
+const extractAll = (docs: DocumentRecord[]) => extractAllParallel(docs, [], { pool: (pool ??= new PreparePool()) });
+
 async function evaluatePotw(dir: string) {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.md')).sort();
   const docs = await readAll(files.map((f) => join(dir, f)));
-  const result = extractAll(docs);
+  const result = await extractAll(docs);
   let total = 0;
   let found = 0;
   const missed: string[] = [];
@@ -239,6 +243,7 @@ async function evaluateRegions(gold: Record<string, GoldFile & { lines?: [number
   const entities: EntityRecord[] = [];
   const relations: Extraction['relations'] = [];
   const keyed: Record<string, GoldFile> = {};
+  const regions: Array<{ doc: DocumentRecord; path: string; g: GoldFile }> = [];
   for (const [rel, g] of Object.entries(gold)) {
     const path = join(CORPUS, rel);
     if (!existsSync(path)) continue;
@@ -247,12 +252,16 @@ async function evaluateRegions(gold: Record<string, GoldFile & { lines?: [number
     const region = source.split('\n').slice(from - 1, to).join('\n');
     const [out] = readSource(path, region, extname(path).toLowerCase());
     if (out?.kind !== 'document') continue;
-    const result = extractAll([out.doc]);
-    docs.push(out.doc);
-    entities.push(...result.entities);
-    relations.push(...result.relations);
-    keyed[basename(path)] = g;
+    regions.push({ doc: out.doc, path, g });
   }
+  // Each region on its own (a fresh extractor each), all at once on the workers.
+  const results = await Promise.all(regions.map(({ doc }) => extractAll([doc])));
+  regions.forEach(({ doc, path, g }, i) => {
+    docs.push(doc);
+    entities.push(...results[i]!.entities);
+    relations.push(...results[i]!.relations);
+    keyed[basename(path)] = g;
+  });
   return evaluateSeeds({ documents: docs, entities, relations }, keyed);
 }
 
@@ -264,13 +273,13 @@ async function main(): Promise<void> {
   const wanted = (set: string) => !only || only.includes(set);
   const out: Record<string, unknown> = { corpus: CORPUS };
   if (wanted('heldout') && existsSync(HELDOUT_DIR) && existsSync(HELDOUT_GOLD)) {
-    const result = extractAll(await readAll([HELDOUT_DIR]));
+    const result = await extractAll(await readAll([HELDOUT_DIR]));
     out.heldout = evaluateSeeds(result, await loadGold(HELDOUT_GOLD));
   }
   const seedsDir = join(CORPUS, 'seeds');
   if (wanted('seeds') && existsSync(seedsDir)) {
     const docs = await readAll([seedsDir]);
-    const result = extractAll(docs);
+    const result = await extractAll(docs);
     out.seeds = evaluateSeeds(result, await loadGold(GOLD));
     out.checks = seedChecks(result);
   }
@@ -312,7 +321,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main()
+  .finally(() => pool?.close())
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

@@ -1,49 +1,26 @@
 import type { DocumentRecord, EntityRecord, EntityType, Extraction, FactLink, MentionRecord, RelationRecord } from '../model.ts';
 import { resolveFacts } from './facts.ts';
-import { EntityRegistry, entityId, type KnownEntity } from '../resolve/registry.ts';
+import { EntityRegistry, entityId, type EntityRef, type KnownEntity } from '../resolve/registry.ts';
 import { isAcronym } from '../resolve/normalize.ts';
 import { LEXICON, MODEL_FAMILIES } from '../rules/lexicon.ts';
 import { editDistance, isMisspelling } from '../resolve/similarity.ts';
 import { BENCHMARK_EDITION, STOP_WORDS } from '../rules/entities.ts';
-import {
-  acronymDefinitions,
-  type AcronymDefinition,
-  type Candidate,
-  harmoniseTypes,
-  isCoined,
-  parenTitleCandidates,
-  resolveOverlaps,
-  ruleCandidates,
-  shapeType,
-  typeAcronyms,
-} from './candidates.ts';
+import { type Candidate, harmoniseTypes, isCoined, parenTitleCandidates, resolveOverlaps, shapeType, typeAcronyms } from './candidates.ts';
 import { Gazetteer } from './gazetteer.ts';
 import { notAnEntity } from '../rules/not-entities.ts';
 import { isEnglishWord, readsAsPersonName } from './person-names.ts';
 import { techniqueCandidates } from './techniques.ts';
 import { structureCandidates, type KnownNames } from './structure-candidates.ts';
-import { findPeople, personMatches, type PersonSpan } from './people.ts';
+import { findPeople } from './people.ts';
 import { coMentions, type Placed, RelationSink, sectionRelations, sentenceRelations } from './relations.ts';
 import { findPaperLines, paperSections } from './sections.ts';
 import { type Sentence, splitLines, splitSentences } from './segment.ts';
 
 export type { KnownEntity } from '../resolve/registry.ts';
 
-/**
- * The registry-independent, expensive half of extraction (span rules, acronym definitions, the compromise
- * person parse): a pure function of the text, so it may run on worker threads (see ./parallel.ts) while
- * resolution stays sequential in document order. Plain data: survives structured cloning.
- */
-export interface PreparedText {
-  rules: Candidate[];
-  acronyms: AcronymDefinition[];
-  people: PersonSpan[];
-}
-
-export function prepareText(text: string): PreparedText {
-  const sentences = splitSentences(text, splitLines(text));
-  return { rules: ruleCandidates(sentences), acronyms: acronymDefinitions(sentences), people: personMatches(text, sentences) };
-}
+// The text-only half lives in ./prepare.ts, so worker threads load it without the resolver's word lists.
+import { prepareText, type PreparedText } from './prepare.ts';
+export { prepareText, type PreparedText };
 
 /** Types a capitalised run may be checked against for glued or misspelt known names. */
 const FUZZY_CHECK: EntityType[] = ['Lab', 'Person', 'Model', 'Benchmark', 'Tool'];
@@ -240,8 +217,9 @@ export class Extractor {
 
   /** Capitalised runs not claimed by any rule, checked against known names glued or misspelt. */
   private misspellings(text: string, candidates: Candidate[]): Candidate[] {
-    const taken = candidates.filter((c) => c.type !== 'Paper').map((c) => [c.start, c.end] as const).sort((a, b) => a[0] - b[0]);
-    const free = (start: number, end: number) => !taken.some(([s, e]) => start < e && s < end);
+    const free = spanFinder(candidates.filter((c) => c.type !== 'Paper'));
+    // The registry does not change while a document's runs are checked: each (surface, type) is looked up once.
+    const lookups = new Map<string, { exact?: EntityRef; fuzzy?: EntityRef }>();
     const out: Candidate[] = [];
     TITLE_RUN.lastIndex = 0;
     for (let m = TITLE_RUN.exec(text); m; m = TITLE_RUN.exec(text)) {
@@ -264,10 +242,17 @@ export class Extractor {
           if (surface.length < 4 || !free(start, end)) continue;
           for (const type of FUZZY_CHECK) {
             if (type === 'Person' && n === 1) continue;
-            const peeked = n > 1 ? this.registry.peek(surface, type) : undefined;
-            // "open AI" glues into one known word; "towards AI" is not a spelling of "Towards AI".
-            const exact = peeked && (/^\p{Lu}/u.test(surface) || !/\s/.test(peeked.name)) ? peeked : undefined;
-            const ref = exact ?? (STOP_WORDS.has(first.text) || !/^\p{Lu}/u.test(surface) || (n === 1 && isEnglishWord(surface)) ? undefined : this.registry.fuzzy(surface, type));
+            const key = `${type}|${n > 1 ? 'n' : '1'}|${first.text}|${surface}`;
+            let found = lookups.get(key);
+            if (!found) {
+              const peeked = n > 1 ? this.registry.peek(surface, type) : undefined;
+              // "open AI" glues into one known word; "towards AI" is not a spelling of "Towards AI".
+              const exact = peeked && (/^\p{Lu}/u.test(surface) || !/\s/.test(peeked.name)) ? peeked : undefined;
+              found = { exact, fuzzy: exact || STOP_WORDS.has(first.text) || !/^\p{Lu}/u.test(surface) || (n === 1 && isEnglishWord(surface)) ? undefined : this.registry.fuzzy(surface, type) };
+              lookups.set(key, found);
+            }
+            const exact = found.exact;
+            const ref = exact ?? found.fuzzy;
             // Only names first found on strong evidence spread: a weak guess must not recruit look-alikes.
             if (!ref || (!this.trusted.has(ref.id) && this.registry.get(ref.id))) continue;
             out.push({ start, end, surface, type: ref.type, reason: exact ? 'glued-variant' : 'misspelling-of-known', strength: 1 });
@@ -404,6 +389,27 @@ function trustedIds(resolved: Resolved[]): Set<string> {
     if (r.strength >= TRUSTED_STRENGTH || seen.size >= 2) out.add(r.id);
   }
   return out;
+}
+
+/**
+ * `free(start, end)`: no span overlaps [start, end). Spans sorted by start with a running maximum of their ends,
+ * so a check is a binary search rather than a walk over every candidate of the document.
+ */
+function spanFinder(spans: Array<{ start: number; end: number }>): (start: number, end: number) => boolean {
+  const sorted = spans.map((c) => [c.start, c.end] as const).sort((a, b) => a[0] - b[0]);
+  const maxEnd: number[] = [];
+  for (const [, e] of sorted) maxEnd.push(Math.max(e, maxEnd.at(-1) ?? -Infinity));
+  return (start, end) => {
+    // Spans starting before `end` are sorted[0 .. lo); one of them overlaps iff the largest of their ends passes `start`.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]![0] < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 || maxEnd[lo - 1]! <= start;
+  };
 }
 
 function sentenceLocator(sentences: Sentence[]): (pos: number) => number {

@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DocumentRecord, EntityRecord, Extraction, RelationRecord, FactLink } from '../model.ts';
-import { Extractor, type KnownEntity, type PreparedText } from './index.ts';
+import { extractAll, Extractor, type KnownEntity, type PreparedText } from './index.ts';
 
 const WORKER_URL = new URL('./prepare-worker.ts', import.meta.url);
 
@@ -36,6 +36,12 @@ interface Slot {
   pending: Map<number, Pending>;
 }
 
+/**
+ * Old-generation heap of a worker. Its live set is compromise, the rule tables and a parse cache (~100 MB); left
+ * to itself V8 lets garbage grow far past that, and two workers then cost the ingest most of its peak RSS.
+ */
+const WORKER_HEAP_MB = 384;
+
 export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
 }
@@ -49,7 +55,7 @@ export class PreparePool {
   constructor(size = defaultWorkerCount()) {
     const boot = workerBootstrap();
     for (let i = 0; i < Math.max(1, size); i++) {
-      const worker = new Worker(boot, { eval: true });
+      const worker = new Worker(boot, { eval: true, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       const slot: Slot = { worker, pending: new Map() };
       worker.on('message', (msg: { id: number; prepared?: PreparedText; error?: string }) => {
         const p = slot.pending.get(msg.id);
@@ -101,6 +107,25 @@ export interface ParallelOptions {
   workers?: number;
   /** Documents prepared ahead of the one being resolved (default: 4 per worker). */
   window?: number;
+  /** A pool to use (and leave open) instead of starting one. */
+  pool?: PreparePool;
+}
+
+/**
+ * Starting workers (a TypeScript loader per thread) costs about what one thread extracts in half a second, so
+ * below this many words extraction stays on the calling thread.
+ */
+export const POOL_MIN_WORDS = 30_000;
+
+/**
+ * extractAll on all cores where that pays (POOL_MIN_WORDS), else on this thread: the same Extraction either way.
+ * What `npm run extract` and `npm run eval` use.
+ */
+export async function extractAllFast(docs: DocumentRecord[], known: KnownEntity[] = [], opts: ParallelOptions = {}): Promise<Extraction> {
+  const words = docs.reduce((n, d) => n + d.wordCount, 0);
+  const workers = opts.workers ?? defaultWorkerCount();
+  if (!opts.pool && (workers < 2 || words < POOL_MIN_WORDS)) return extractAll(docs, known);
+  return extractAllParallel(docs, known, opts);
 }
 
 /**
@@ -132,7 +157,7 @@ export async function* extractStream(
 export async function extractAllParallel(docs: DocumentRecord[], known: KnownEntity[] = [], opts: ParallelOptions = {}): Promise<Extraction> {
   if (!Array.isArray(docs)) throw new TypeError(`extractAllParallel expects an array of documents, got ${typeof docs}`);
   const extractor = new Extractor(known);
-  const pool = new PreparePool(opts.workers ?? defaultWorkerCount());
+  const pool = opts.pool ?? new PreparePool(opts.workers ?? defaultWorkerCount());
   const merged = new Map<string, EntityRecord>();
   const relations: RelationRecord[] = [];
   const facts: FactLink[] = [];
@@ -149,7 +174,7 @@ export async function extractAllParallel(docs: DocumentRecord[], known: KnownEnt
       facts.push(...out.facts);
     }
   } finally {
-    await pool.close();
+    if (!opts.pool) await pool.close();
   }
   const finalAliases = new Map(extractor.known().map((k) => [k.id, k.aliases]));
   const entities = [...merged.values()]

@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import nlp, { tagOnly } from './nlp.ts';
 import { STOP_WORDS } from '../rules/entities.ts';
 import type { Sentence } from './segment.ts';
 
@@ -17,6 +17,19 @@ export const NOT_NAME_WORDS = /^(?:Podcast|Show|Fair|Conference|Summit|Workshop|
 const MAX_SENTENCE = 400;
 /** Parsed once: compromise otherwise re-parses the match string on every call. */
 const PERSON_MATCH = nlp.parseMatch('#Person+');
+
+/** compromise's `#Person+` matches in a chunk (offsets into it). Newsletters repeat lines, so each chunk is parsed once. */
+const parsed = new Map<string, Array<{ offset: { start: number; length: number } }>>();
+const PARSED_MAX = 20_000;
+function personOffsets(chunk: string): Array<{ offset: { start: number; length: number } }> {
+  let matches = parsed.get(chunk);
+  if (!matches) {
+    matches = tagOnly(chunk).match(PERSON_MATCH).json({ offset: true }) as Array<{ offset: { start: number; length: number } }>;
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    parsed.set(chunk, matches);
+  }
+  return matches;
+}
 
 /**
  * Person names found by compromise's `#Person` tagger, run on candidate sentences only: a whole
@@ -44,8 +57,7 @@ export function personMatches(text: string, sentences: Sentence[]): PersonSpan[]
       offset += from;
       chunk = chunk.slice(from, from + MAX_SENTENCE);
     }
-    const matches = nlp(chunk).match(PERSON_MATCH).json({ offset: true }) as Array<{ offset: { start: number; length: number } }>;
-    for (const match of matches) {
+    for (const match of personOffsets(chunk)) {
       let start = offset + match.offset.start;
       let surface = text.slice(start, start + match.offset.length);
       surface = surface.replace(/['’]s$/, '').replace(/[^\p{L}]+$/u, '');

@@ -8,6 +8,7 @@ import { htmlToText } from './html.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { markdownToText } from './markdown.ts';
 import { tidyText } from './plain.ts';
+import { sourceHash } from './fingerprint.ts';
 
 export type ReadOutcome = { kind: 'document'; doc: DocumentRecord } | { kind: 'skipped'; path: string; reason: string };
 
@@ -42,7 +43,14 @@ export function readSource(path: string, source: string, ext: string): ReadOutco
   return [skipped(path, `unsupported file type "${ext || '(none)'}"`)];
 }
 
-async function readLocalFile(path: string, maxBytes: number): Promise<ReadOutcome[]> {
+/** A file whose source hash the caller knew: not parsed (see readInputsIncremental). */
+export interface UnchangedFile {
+  kind: 'unchanged';
+  path: string;
+  sourceHash: string;
+}
+
+async function readLocalFile(path: string, maxBytes: number, isUnchanged?: (path: string, sourceHash: string) => boolean): Promise<Array<ReadOutcome | UnchangedFile>> {
   const ext = extname(path).toLowerCase();
   if (!SUPPORTED.has(ext)) return [skipped(path, `unsupported file type "${ext || '(none)'}"`)];
   let bytes: Uint8Array;
@@ -54,9 +62,14 @@ async function readLocalFile(path: string, maxBytes: number): Promise<ReadOutcom
   } catch (error) {
     return [skipped(path, `unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)];
   }
+  const hash = isUnchanged ? sourceHash(bytes) : undefined;
+  if (hash && isUnchanged!(path, hash)) return [{ kind: 'unchanged', path, sourceHash: hash }];
   const decoded = decodeText(bytes, maxBytes);
   if (!decoded.ok) return [skipped(path, decoded.reason)];
-  return readSource(path, decoded.text, ext);
+  const out = readSource(path, decoded.text, ext);
+  // Only a file that is one document can later be known unchanged by its bytes (a feed's items come and go).
+  if (hash && out.length === 1 && out[0]!.kind === 'document') out[0]!.doc.sourceHash = hash;
+  return out;
 }
 
 async function readUrl(url: string, maxBytes: number): Promise<ReadOutcome[]> {
@@ -125,6 +138,34 @@ export async function* readInputs(inputs: string[], opts: ReadOptions = {}): Asy
       continue;
     }
     const files = isDir ? await listFolder(input) : [input];
-    for (const file of files) yield* await readLocalFile(file, maxBytes);
+    for (const file of files) yield* (await readLocalFile(file, maxBytes)) as ReadOutcome[];
+  }
+}
+
+/**
+ * readInputs for an ingest that knows what it stored: each local file's bytes are hashed first (sourceHash) and
+ * `isUnchanged(path, hash)` decides whether to parse it at all; a file it knows comes out as `unchanged`. Every
+ * document read from a single-document file carries its `sourceHash`, to be stored beside it.
+ */
+export async function* readInputsIncremental(
+  inputs: string[],
+  opts: ReadOptions & { isUnchanged: (path: string, sourceHash: string) => boolean },
+): AsyncGenerator<ReadOutcome | UnchangedFile> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (!(maxBytes > 0)) throw new RangeError(`maxBytes must be a positive number, got ${String(opts.maxBytes)}`);
+  for (const input of inputs) {
+    if (/^https?:\/\//i.test(input)) {
+      yield* await readUrl(input, maxBytes);
+      continue;
+    }
+    let isDir = false;
+    try {
+      isDir = (await stat(input)).isDirectory();
+    } catch (error) {
+      yield skipped(input, `unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      continue;
+    }
+    const files = isDir ? await listFolder(input) : [input];
+    for (const file of files) yield* await readLocalFile(file, maxBytes, opts.isUnchanged);
   }
 }

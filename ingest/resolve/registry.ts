@@ -26,7 +26,23 @@ export function entityId(type: EntityType, name: string): string {
   return `${type}:${slug(name)}`;
 }
 
-const keyOf = (type: EntityType, surface: string) => `${type}|${singularKey(surface)}`;
+/** Memo of a pure string function, emptied when it grows large (resolution asks about the same surfaces often). */
+function memo(fn: (s: string) => string, max = 200_000): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      if (cache.size >= max) cache.clear();
+      v = fn(s);
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+const singular = memo(singularKey);
+const cleanMemo = memo(cleanSurface);
+
+const keyOf = (type: EntityType, surface: string) => `${type}|${singular(surface)}`;
 
 /**
  * One canonical entity per real thing. Lookups go: exact folded key (case, punctuation,
@@ -45,6 +61,14 @@ export class EntityRegistry {
   private readonly catalog = new Map<string, LexiconEntry>();
   /** Fuzzy candidates per type, bucketed by first letter: misspellings keep the first letter. */
   private readonly fuzzyPool = new Map<string, Array<{ surface: string; form: NameForm; ref: EntityRef }>>();
+  /**
+   * The same candidates indexed by what isMisspelling requires of a match, so fuzzy() visits only those that can
+   * pass it (each key below the type and first letter): `=glue` (the same letters glued), `len|digits|words`
+   * (glued length, its digits, its word count) and, for several words, `wN|i|word` (word i of N).
+   */
+  private readonly fuzzyIndex = new Map<string, Array<{ surface: string; form: NameForm; ref: EntityRef }>>();
+  /** The word counts present under each type and first letter. */
+  private readonly wordCounts = new Map<string, Set<number>>();
 
   constructor(known: KnownEntity[] = [], lexicon: LexiconEntry[] = []) {
     if (!Array.isArray(known)) throw new TypeError(`known entities must be an array, got ${typeof known}`);
@@ -71,8 +95,20 @@ export class EntityRegistry {
     if (!first) return;
     const bucket = `${ref.type}|${first}`;
     const pool = this.fuzzyPool.get(bucket) ?? [];
-    pool.push({ surface, form: nameForm(surface), ref });
+    const item = { surface, form: nameForm(surface), ref };
+    pool.push(item);
     this.fuzzyPool.set(bucket, pool);
+    const { glue, digits, words } = item.form;
+    const keys = [`${bucket}|=${glue}`, `${bucket}|${glue.length}|${digits}|${words.length}`];
+    if (words.length > 1) words.forEach((w, i) => keys.push(`${bucket}|w${words.length}|${i}|${w}`));
+    for (const key of keys) {
+      const list = this.fuzzyIndex.get(key) ?? [];
+      list.push(item);
+      this.fuzzyIndex.set(key, list);
+    }
+    const counts = this.wordCounts.get(bucket) ?? new Set<number>();
+    counts.add(words.length);
+    this.wordCounts.set(bucket, counts);
   }
 
   private ensure(id: string, name: string, type: EntityType): Entry {
@@ -89,7 +125,7 @@ export class EntityRegistry {
   addAlias(ref: { id: string }, surface: string): void {
     const target = this.entries.get(ref.id);
     if (!target) throw new Error(`unknown entity id: ${ref.id}`);
-    const clean = cleanSurface(surface);
+    const clean = cleanMemo(surface);
     if (!clean) return;
     if (clean !== target.name) target.aliases.add(clean);
     const key = keyOf(target.type, clean);
@@ -98,7 +134,7 @@ export class EntityRegistry {
 
   /** The entity a surface names, without creating anything: exact folded key, then lexicon. */
   peek(surface: string, type: EntityType): EntityRef | undefined {
-    const key = keyOf(type, cleanSurface(surface));
+    const key = keyOf(type, cleanMemo(surface));
     const id = this.keys.get(key);
     if (id) return this.entries.get(id);
     const lex = this.catalog.get(key);
@@ -109,20 +145,41 @@ export class EntityRegistry {
 
   /** A known name (registry or lexicon) of this type that the surface misspells. */
   fuzzy(surface: string, type: EntityType): EntityRef | undefined {
-    const clean = cleanSurface(surface);
+    const clean = cleanMemo(surface);
     if (clean.length < 4 || isAcronym(clean)) return undefined;
     const first = clean.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')[0];
     const pool = this.fuzzyPool.get(`${type}|${first}`);
     if (!pool) return undefined;
     let best: { surface: string; ref: EntityRef } | undefined;
     const form = nameForm(clean);
-    for (const candidate of pool) {
-      if (Math.abs(candidate.form.glue.length - form.glue.length) > 2) continue;
-      if (!isMisspelling(form, candidate.form)) continue;
-      // Deterministic tie-break: the closest length, then code-unit order.
-      const d = Math.abs(candidate.surface.length - clean.length);
-      const bd = best ? Math.abs(best.surface.length - clean.length) : Infinity;
-      if (d < bd || (d === bd && best && candidate.surface < best.surface)) best = candidate;
+    // Only candidates isMisspelling can accept (similarity.ts): glued equal; else the same digits, a glued length
+    // within two, and — one word: 7 letters or more, against one-word names; several words: the same count with
+    // one word equal at its place, or another count when this one has 9 letters or more. The winner does not
+    // depend on the visiting order (the closest length, then code-unit order; equal surfaces share every list, in
+    // insertion order), and a candidate visited twice changes nothing.
+    const bucket = `${type}|${first}`;
+    const length = form.glue.length;
+    const words = form.words.length;
+    const lists = [this.fuzzyIndex.get(`${bucket}|=${form.glue}`)];
+    if (words === 1 && length >= 7) {
+      for (let len = length - 2; len <= length + 2; len++) lists.push(this.fuzzyIndex.get(`${bucket}|${len}|${form.digits}|1`));
+    } else if (words > 1) {
+      form.words.forEach((w, i) => lists.push(this.fuzzyIndex.get(`${bucket}|w${words}|${i}|${w}`)));
+      if (length >= 9) {
+        for (const count of this.wordCounts.get(bucket) ?? []) {
+          if (count === words) continue;
+          for (let len = length - 2; len <= length + 2; len++) lists.push(this.fuzzyIndex.get(`${bucket}|${len}|${form.digits}|${count}`));
+        }
+      }
+    }
+    for (const list of lists) {
+      for (const candidate of list ?? []) {
+        if (Math.abs(candidate.form.glue.length - length) > 2 || !isMisspelling(form, candidate.form)) continue;
+        // Deterministic tie-break: the closest length, then code-unit order.
+        const d = Math.abs(candidate.surface.length - clean.length);
+        const bd = best ? Math.abs(best.surface.length - clean.length) : Infinity;
+        if (d < bd || (d === bd && best && candidate.surface < best.surface)) best = candidate;
+      }
     }
     if (best) return this.peek(best.ref.name, type) ?? best.ref;
     return type === 'Model' ? this.misheardFamily(clean, pool) : undefined;
@@ -140,7 +197,7 @@ export class EntityRegistry {
 
   /** Resolves a surface to its canonical entity, creating it when nothing matches. */
   resolve(surface: string, type: EntityType, opts: { fuzzy?: boolean; canonical?: string } = {}): EntityRef {
-    const clean = cleanSurface(surface);
+    const clean = cleanMemo(surface);
     if (!clean) throw new Error(`cannot resolve an empty surface form: ${JSON.stringify(surface)}`);
     let ref = this.peek(clean, type);
     if (!ref && opts.canonical) ref = this.peek(opts.canonical, type);

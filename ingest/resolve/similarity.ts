@@ -33,12 +33,14 @@ export interface NameForm {
   lower: string;
   glue: string;
   digits: string;
+  /** `lower` split on whitespace: the words compared one by one. */
+  words: string[];
 }
 
 export function nameForm(name: string): NameForm {
   const lower = name.toLowerCase();
   const glue = lower.replace(/[^\p{L}\p{N}]/gu, '');
-  return { lower, glue, digits: glue.replace(/\D/g, '') };
+  return { lower, glue, digits: glue.replace(/\D/g, ''), words: lower.split(/\s+/) };
 }
 
 export function isMisspelling(candidate: string | NameForm, known: string | NameForm): boolean {
@@ -54,8 +56,8 @@ export function isMisspelling(candidate: string | NameForm, known: string | Name
   // Versions and sizes are never misheard into each other; a dropped suffix is a different name.
   if (fa.digits !== fb.digits) return false;
   if (glueB.startsWith(glueA) || (glueA.startsWith(glueB) && glueA.length - glueB.length > 1)) return false;
-  const wa = a.split(/\s+/);
-  const wb = b.split(/\s+/);
+  const wa = fa.words;
+  const wb = fb.words;
   if (wa.length !== wb.length) return wa.length > 1 && glueA.length >= 9 && editDistance(glueA, glueB, 2) <= 2;
   if (wa.length === 1) return glueA.length >= 7 && editDistance(glueA, glueB, allowedEdits(glueA.length)) <= allowedEdits(glueA.length);
   let exact = 0;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CurationCreated, CurationListResponse, DocumentDetail, EdgeResponse, EntityDetail, SearchResponse } from '../../contract/api.ts';
+import { CurationCreated, CurationListResponse, DocumentDetail, EdgeResponse, EntityDetail, MentionsResponse, SearchResponse } from '../../contract/api.ts';
 import { PROJECT_ROOT } from '../../core/config.ts';
 import { ingestInputs } from '../../ingest/pipeline.ts';
 import { testApp } from '../helpers/api.ts';
@@ -29,6 +29,18 @@ const undo = (id: string, a = app) => request(a).delete(`/api/curation/${enc(id)
 const entity = async (id: string) => EntityDetail.parse((await request(app).get(`/api/entities/${enc(id)}`).expect(200)).body);
 const missing = (id: string) => request(app).get(`/api/entities/${enc(id)}`).expect(404);
 const search = async (q: string) => SearchResponse.parse((await request(app).get(`/api/search?q=${enc(q)}`).expect(200)).body).hits;
+const mentionsPage = async (id: string, offset: number, limit: number) =>
+  MentionsResponse.parse((await request(app).get(`/api/entities/${enc(id)}/mentions?offset=${offset}&limit=${limit}`).expect(200)).body);
+/** Every mention of an entity, read whole and in about six pages: the same list either way, as long as `total` says. */
+const allMentions = async (id: string) => {
+  const whole = await mentionsPage(id, 0, 500);
+  const paged: MentionsResponse['mentions'] = [];
+  const size = Math.max(3, Math.ceil(whole.total / 6));
+  for (let offset = 0; offset < whole.total; offset += size) paged.push(...(await mentionsPage(id, offset, size)).mentions);
+  expect(whole.mentions).toHaveLength(whole.total);
+  expect(paged).toEqual(whole.mentions);
+  return whole.mentions;
+};
 const edges = async (source: string, target: string) => EdgeResponse.parse((await request(app).get(`/api/edges?source=${enc(source)}&target=${enc(target)}`).expect(200)).body).items;
 
 beforeAll(async () => {
@@ -156,6 +168,10 @@ describe('each decision, then its undo', () => {
     await missing('Method:lora');
     const after = await entity('Method:lora-soup');
     expect(after.mentionCount).toBe(before.mentionCount + lora.mentionCount);
+    // The mentions route follows REFERS_TO, not the extractor's m.entityId: the merged mentions are listed too.
+    const listed = await allMentions('Method:lora-soup');
+    expect(listed).toHaveLength(after.mentionCount);
+    expect(listed.map((m) => m.text)).toContain('LoRA');
     expect(after.aliases).toContain('LoRA');
     expect((await search('LoRA')).map((h) => h.id)).not.toContain('Method:lora');
     // The paper PROPOSES both: one relation now, the other kept hidden.
@@ -184,11 +200,14 @@ describe('each decision, then its undo', () => {
 
   it('retype: a new id of the new type, with every mention and relation; the old id is gone', async () => {
     const old = await entity('Method:ties-merging');
+    const oldMentions = await allMentions('Method:ties-merging');
     const made = await curate({ action: 'retype', id: 'Method:ties-merging', type: 'Tool' });
     expect(made.entityId).toBe('Tool:ties-merging');
     await missing('Method:ties-merging');
     const e = await entity('Tool:ties-merging');
     expect(e).toMatchObject({ type: 'Tool', name: old.name, mentionCount: old.mentionCount, relationCounts: old.relationCounts });
+    // Every mention moved, though each still carries the extractor's id (m.entityId: Method:ties-merging).
+    expect((await allMentions('Tool:ties-merging')).map((m) => m.id)).toEqual(oldMentions.map((m) => m.id));
     await undo(made.id).expect(200);
     expect(await graphSnapshot(driver)).toEqual(extractorView);
   });
