@@ -142,6 +142,7 @@ export const RELATION_RULES: RelationRule[] = [
   },
   {
     reason: 'variant-of',
+    sameKind: true,
     type: 'VARIANT_OF',
     source: ['Method', 'Model'],
     target: ['Method', 'Model'],
@@ -268,7 +269,8 @@ export const RELATION_RULES: RelationRule[] = [
     source: ['Method', 'Model'],
     target: ['Method', 'Model'],
     between: /^,\s(?:a|an|the)\s(?:new\s|simple\s|lighter\s|cheaper\s)?$/,
-    after: /^[\s-](?:variant|extension|derivative|descendant|successor|fork|flavou?r|modification)\b/,
+    // Not "a GRPO variant of Qwen3": that is Qwen3's variant, GRPO only describes it.
+    after: /^[\s-](?:variant|extension|derivative|descendant|successor|fork|flavou?r|modification)\b(?!\s+of\b)/,
     maxGap: 20,
   },
   {
@@ -291,12 +293,52 @@ export const RELATION_RULES: RelationRule[] = [
     maxGap: 60,
   },
   {
+    // "we fine-tuned Qwen2.5-7B with GRPO", "they post-trained Wren-7B on OpenProofs": the verb comes before the model.
+    reason: 'trained-model-with',
+    type: 'USES',
+    source: ['Model'],
+    target: ['Method', 'Dataset'],
+    before: /\b(?:fine-?tun(?:e|es|ed|ing)|train(?:s|ed|ing)?|post-train(?:s|ed|ing)?|RL-train(?:s|ed|ing)?|pre-?train(?:s|ed|ing)?|distill(?:s|ed|ing)?|align(?:s|ed|ing)?)\s(?:(?:a|an|the|our|their|its)\s)?$/,
+    between: /^\s(?:(?:again|further|only|first)\s)?(?:with|using|via|through|on)\s(?:(?:the|a|an)\s)?$/,
+    maxGap: 30,
+  },
+  {
+    // "Kimi K2, a 1T-parameter MoE, is out": an apposition naming the model's architecture.
+    reason: 'apposition-kind',
+    type: 'USES',
+    source: ['Model'],
+    target: ['Method'],
+    between: /^,\s(?:an?|the)\s(?:(?!(?:and|or|than|variant|version)\s)[\w.-]+\s){0,3}$/,
+    after: /^(?:\s(?:model|LLM|architecture|network|transformer))?\s?[,.;)]/,
+    maxGap: 50,
+  },
+  {
+    // "DeepSeek-R1's GRPO training", "Wren-7B's DPO stage": the model's own recipe.
+    reason: 'model-possessive-recipe',
+    type: 'USES',
+    source: ['Model'],
+    target: ['Method'],
+    between: /^['’]s?\s(?:(?!(?:and|or|than)\s)[\w-]+\s){0,2}$/,
+    after: /^[\s-](?:training|recipe|pipeline|stage|phase|setup|objective|loss|post-training|fine-tuning|run|step|fine-tune)\b/,
+    maxGap: 30,
+  },
+  {
+    // "GRPO-trained Qwen3", "DPO-tuned Wren-7B": the method names how the model was made.
+    reason: 'method-trained-model',
+    type: 'USES',
+    source: ['Model'],
+    target: ['Method'],
+    swap: true,
+    between: /^-(?:trained|tuned|aligned|distilled|finetuned|fine-tuned|optimi[sz]ed)\s(?:[\w.-]+\s){0,1}$/,
+    maxGap: 30,
+  },
+  {
     reason: 'uses',
     type: 'USES',
     source: ['Method', 'Model', 'Tool', 'Paper'],
     target: ['Method', 'Model', 'Tool', 'Dataset'],
     subjectOnly: true,
-    between: new RegExp(ONE_CLAUSE + String.raw`[^]*?\b(?:uses|used(?!\sto\b)|using|use of|leverag(?:es|ed|ing)|relies on|relied on|built (?:on top of|on|with)|sits on top of|on top of|combines|employs|employed|applies|applied|adopts|adopted|powered by|runs on|(?:trained|fine-tuned|finetuned|post-trained|tuned|aligned|optimi[sz]ed|distilled|RL-trained|built) (?:[\w.-]+ ){0,4}?(?:with|using|via|on|from|through)|(?:trains?|training) (?:\S+ )?(?:with|using|via)|featur(?:es|ed|ing)|adopts?|adoption of|integrat(?:es|ed|ing)|incorporat(?:es|ed|ing)|adds support for|added support for|supports)\s(?:(?:the|a|an|its|their|our)\s)?["“(]?(?:[\w.-]+\s){0,2}["“(]?$`),
+    between: new RegExp(ONE_CLAUSE + String.raw`[^]*?\b(?:uses|used(?!\sto\b)|using|use of|leverag(?:es|ed|ing)|reli(?:es|ed)\s(?:\w+ly\s)?on|swap(?:s|ped)?\sin|switch(?:es|ed)?\sto|built (?:on top of|on|with)|sits on top of|on top of|combines|employs|employed|applies|applied|adopts|adopted|powered by|runs on|(?:trained|fine-tuned|finetuned|post-trained|tuned|aligned|optimi[sz]ed|distilled|RL-trained|built) (?:[\w.-]+ ){0,4}?(?:with|using|via|on|from|through)|(?:trains?|training) (?:\S+ )?(?:with|using|via)|featur(?:es|ed|ing)|adopts?|adoption of|integrat(?:es|ed|ing)|incorporat(?:es|ed|ing)|adds support for|added support for|supports)\s(?:(?:the|a|an|its|their|our)\s)?["“(]?(?:[\w.-]+\s){0,2}["“(]?$`),
     maxGap: 150,
   },
   {

@@ -200,6 +200,16 @@ describe('handles, editions, appositions, topics and kinds', () => {
     expect(names(out.entities, 'Model')).not.toContain('R1');
   });
 
+  it('how a model was made: trained X with Y, X a MoE, X’s GRPO training, GRPO-trained X, relies heavily on, swaps in', () => {
+    expect(rels('We fine-tuned Qwen2.5-7B with GRPO on math.')).toContain('Qwen2.5-7B USES GRPO');
+    expect(rels('Kimi K2, a 1T-parameter MoE, is out.')).toContain('Kimi K2 USES Mixture-of-Experts');
+    expect(rels("Wren-7B's GRPO training was cheap.")).toContain('Wren-7B USES GRPO');
+    expect(rels('GRPO-trained Qwen3 beats Llama 3.')).toEqual(expect.arrayContaining(['Qwen3 USES GRPO', 'Qwen3 IMPROVES_ON Llama 3']));
+    expect(rels('Gemma 3 relies heavily on DPO.')).toContain('Gemma 3 USES DPO');
+    expect(rels('Kimi K2 swaps in MuonClip for AdamW.')).toContain('Kimi K2 USES MuonClip');
+    expect(rels('Wren-7B, a GRPO variant of Qwen3, is out.')).not.toContain('GRPO VARIANT_OF Qwen3');
+  });
+
   it('a score with no model of its own belongs to the model the passage is about', () => {
     const out = rels(['Orion Labs shipped Wren-7B and Wren-7B Pro today.', 'Benchmarks that dominated the discourse:', '• OSWorld-Verified 75.0%, above the human baseline.', '• SWE-bench Pro 57.7%, slightly better than prior Codex.'].join('\n'));
     expect(out).toEqual(expect.arrayContaining(['Wren-7B EVALUATED_ON OSWorld-Verified', 'Wren-7B EVALUATED_ON SWE-bench Pro']));
