@@ -141,7 +141,10 @@ function typeFor(rule: CompiledRule, surface: string, m: RegExpExecArray): { typ
   const head = m.groups?.head ?? m.groups?.head2;
   if (head) {
     const type = headType(head);
-    return type ? { type, strength: rule.definition ? 2 : 1 } : undefined;
+    // "X, a larger variant of Qwen2.5": a variant is of whatever kind its original is, so the head decides nothing
+    // against a name the model grammar or the lexicon reads.
+    const relative = /^(?:variant|extension|generali[sz]ation) of$/.test(head);
+    return type ? { type, strength: relative ? 0 : rule.definition ? 2 : 1 } : undefined;
   }
   if (m.groups?.verb && BENCHMARK_SUBJECT_VERBS.test(m.groups.verb)) return { type: 'Benchmark', strength: 1 };
   if (m.groups?.verb && TOOL_OBJECT.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 60))) return { type: 'Tool', strength: 1 };

@@ -208,6 +208,10 @@ describe('handles, editions, appositions, topics and kinds', () => {
     expect(rels('Gemma 3 relies heavily on DPO.')).toContain('Gemma 3 USES DPO');
     expect(rels('Kimi K2 swaps in MuonClip for AdamW.')).toContain('Kimi K2 USES MuonClip');
     expect(rels('Wren-7B, a GRPO variant of Qwen3, is out.')).not.toContain('GRPO VARIANT_OF Qwen3');
+    // A variant is of its original's kind: "Qwen2.5-Max, a larger variant of Qwen2.5" stays one model.
+    const variant = run('Orion Labs released Qwen2.5-Max, a larger variant of Qwen2.5. Qwen2.5-Max is fast.');
+    expect(names(variant.entities, 'Method')).toEqual([]);
+    expect(typed(variant)).toContain('Qwen2.5-Max VARIANT_OF Qwen2.5');
   });
 
   it('a score with no model of its own belongs to the model the passage is about', () => {
