@@ -11,7 +11,8 @@ import type cytoscape from 'cytoscape';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../core/config.ts';
-import { buildClientOnce, hasChromium, launchChromium, waitReady, watchErrors } from './support/browser.ts';
+import { hasChromium, launchChromium, waitReady, watchErrors } from './support/browser.ts';
+import { startExplorer } from './support/explorer-server.ts';
 
 const SEEDS = resolve(PROJECT_ROOT, '..', 'shared', 'corpus', 'seeds');
 const SHOTS = join(PROJECT_ROOT, 'test-output', 'screenshots');
@@ -83,16 +84,7 @@ describe.skipIf(skipReason !== null)('canvas and console (browser)', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    buildClientOnce(PROJECT_ROOT);
-    const { loadConfig } = await import('../../core/config.ts');
-    const { startServer } = await import('../../app/start.ts');
-    const { testConfigEnv, testDriver, wipe } = await import('../helpers/neo4j.ts');
-    const driver = testDriver();
-    await wipe(driver);
-    await driver.close();
-    const running = await startServer(loadConfig({ ...process.env, ...testConfigEnv(), PORT: '0', CORPUS_DIR: SEEDS, LOG_LEVEL: 'error' }), () => {});
-    base = running.url;
-    stop = running.close;
+    ({ url: base, close: stop } = await startExplorer(PROJECT_ROOT, SEEDS));
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     errors = watchErrors(page);

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../core/config.ts';
-import { buildClientOnce, hasChromium, launchChromium, waitReady, watchErrors } from './support/browser.ts';
+import { hasChromium, launchChromium, waitReady, watchErrors } from './support/browser.ts';
+import { startExplorer } from './support/explorer-server.ts';
 
 const SHOTS = join(PROJECT_ROOT, 'test-output', 'screenshots');
 const skipReason = hasChromium() ? null : 'curation E2E skipped: /usr/bin/chromium is absent (apt-get install -y chromium, or set CHROMIUM_PATH)';
@@ -44,19 +45,7 @@ describe.skipIf(skipReason !== null)('curation (browser)', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    buildClientOnce(PROJECT_ROOT);
-    const { loadConfig } = await import('../../core/config.ts');
-    const { startServer } = await import('../../app/start.ts');
-    const { testConfigEnv, testDriver, wipe } = await import('../helpers/neo4j.ts');
-    const driver = testDriver();
-    await wipe(driver);
-    await driver.close();
-    const running = await startServer(
-      loadConfig({ ...process.env, ...testConfigEnv(), PORT: '0', HOST: '127.0.0.1', CORPUS_DIR: join(PROJECT_ROOT, 'demo', 'corpus'), LOG_LEVEL: 'error', CURATION_TOKEN: '' }),
-      () => {},
-    );
-    base = running.url;
-    stop = running.close;
+    ({ url: base, close: stop } = await startExplorer(PROJECT_ROOT, join(PROJECT_ROOT, 'demo', 'corpus'), { HOST: '127.0.0.1', CURATION_TOKEN: '' }));
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     errors = watchErrors(page);

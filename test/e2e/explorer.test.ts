@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../core/config.ts';
 import { buildClientOnce, hasChromium, launchChromium, waitReady, watchErrors } from './support/browser.ts';
+import { startExplorer } from './support/explorer-server.ts';
 
 const SEEDS = resolve(PROJECT_ROOT, '..', 'shared', 'corpus', 'seeds');
 const SHOTS = join(PROJECT_ROOT, 'test-output', 'screenshots');
@@ -51,8 +52,8 @@ describe.skipIf(skipReason !== null)('explorer (browser)', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    buildClientOnce(PROJECT_ROOT);
     if (MOCK) {
+      buildClientOnce(PROJECT_ROOT);
       const { createMockApi, defaultMockPaths } = await import('./support/mock-api.ts');
       const { serveStatic } = await import('./support/static-server.ts');
       const paths = defaultMockPaths(PROJECT_ROOT);
@@ -61,15 +62,7 @@ describe.skipIf(skipReason !== null)('explorer (browser)', () => {
       base = s.url;
       stop = s.close;
     } else {
-      const { loadConfig } = await import('../../core/config.ts');
-      const { startServer } = await import('../../app/start.ts');
-      const { testConfigEnv, testDriver, wipe } = await import('../helpers/neo4j.ts');
-      const driver = testDriver();
-      await wipe(driver);
-      await driver.close();
-      const running = await startServer(loadConfig({ ...process.env, ...testConfigEnv(), PORT: '0', CORPUS_DIR: SEEDS, LOG_LEVEL: 'error' }), () => {});
-      base = running.url;
-      stop = running.close;
+      ({ url: base, close: stop } = await startExplorer(PROJECT_ROOT, SEEDS));
     }
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
